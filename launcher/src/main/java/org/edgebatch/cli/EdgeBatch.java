@@ -1,0 +1,33 @@
+package org.edgebatch.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code edgebatch} command line: one sub-command per verb. */
+@Command(name = "edgebatch",
+        mixinStandardHelpOptions = true,
+        versionProvider = EdgeBatchVersion.class,
+        description = "Runs YOLO inference over stored video where the video lives, and ships only the significant events.",
+        subcommands = {CommandLine.HelpCommand.class})
+public final class EdgeBatch implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static void main(String[] args) {
+        System.exit(newCommandLine().execute(args));
+    }
+
+    /** The configured picocli command line; tests run commands through it in-process. */
+    public static CommandLine newCommandLine() {
+        CommandLine commandLine = new CommandLine(new EdgeBatch());
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.setExecutionExceptionHandler(new ErrorMessageHandler());
+        return commandLine;
+    }
+}
