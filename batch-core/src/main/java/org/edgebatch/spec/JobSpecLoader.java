@@ -111,7 +111,8 @@ public final class JobSpecLoader {
         Map<String, Integer> lines = lines(yaml);
 
         Set<String> overridden = new HashSet<>();
-        List<SpecProblem> problems = new ArrayList<>(new SpecOverrides(workingDirectory).apply(tree, overrides, overridden));
+        List<SpecProblem> keyProblems = new SpecOverrides(workingDirectory).apply(tree, overrides, overridden);
+        List<SpecProblem> problems = new ArrayList<>();
 
         BindingProblemHandler handler = new BindingProblemHandler();
         ObjectReader reader = mapper.readerFor(JobSpec.class)
@@ -130,8 +131,10 @@ public final class JobSpecLoader {
             spec.validate(checks);
             checks.all().stream().filter(problem -> !handler.explains(problem)).forEach(problems::add);
         }
-        if (!problems.isEmpty()) {
-            throw new JobSpecException(source, locate(problems, lines, overridden));
+        if (!problems.isEmpty() || !keyProblems.isEmpty()) {
+            List<SpecProblem> all = new ArrayList<>(locate(problems, lines, overridden));
+            all.addAll(keyProblems);
+            throw new JobSpecException(source, all);
         }
         return spec;
     }

@@ -50,7 +50,8 @@ final class SpecOverrides {
     /**
      * Writes the overrides into {@code tree}, in key order.
      *
-     * @param overridden receives the keys applied, so problems with them can say they came from an override
+     * @param overridden receives the keys applied (and the sections they replaced whole), so problems with them can
+     *                   say they came from an override
      * @return problems with the keys themselves (unknown, a section, not settable); the others are applied
      */
     List<SpecProblem> apply(ObjectNode tree, Map<String, String> overrides, Set<String> overridden) {
@@ -65,6 +66,7 @@ final class SpecOverrides {
                 problems.add(SpecProblem.of(key, error));
             }
         });
+        overridden.addAll(replaced);
         return problems;
     }
 
