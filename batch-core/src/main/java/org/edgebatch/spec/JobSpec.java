@@ -73,12 +73,17 @@ public record JobSpec(String name, InputSpec input, TargetSpec target, ModelSpec
                 events != null ? events : EventsSpec.absent(),
                 publish != null && publish.target() != null ? publish : PublishSpec.folder(outputFolder.resolve("outbox")),
                 Objects.requireNonNullElse(chunkSize, DEFAULT_CHUNK_SIZE),
-                Objects.requireNonNullElse(threads, Runtime.getRuntime().availableProcessors()),
+                Objects.requireNonNullElse(threads, defaultThreads()),
                 Objects.requireNonNullElse(concurrency, 1),
                 SpecValues.list("nodes", nodes),
                 outputFolder,
                 database != null ? database : defaultDatabase(),
                 Optional.ofNullable(schedule));
+    }
+
+    /** The available processors, capped at {@link #MAX_THREADS} so the default is always valid. */
+    public static int defaultThreads() {
+        return Math.min(Runtime.getRuntime().availableProcessors(), MAX_THREADS);
     }
 
     /** {@code ~/.edgebatch}, where the defaults keep results and the job repository. */

@@ -59,7 +59,7 @@ final class SpecSchema {
             out.add(path);
             switch (field) {
                 case Section nested -> collect(nested, path, out);
-                case Composite(String name, String shape, Optional<Section> element) -> element.ifPresent(e -> collect(e, path, out));
+                case Composite composite -> composite.element().ifPresent(element -> collect(element, path, out));
                 default -> {
                 }
             }

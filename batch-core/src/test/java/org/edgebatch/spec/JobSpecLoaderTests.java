@@ -74,7 +74,7 @@ class JobSpecLoaderTests {
         assertThat(job.motion()).isEqualTo(new MotionSpec(false, 0.01, 25, 2.0));
         assertThat(job.events()).isEqualTo(new EventsSpec(List.of(), 0.5, 0.5, 2.0, true, false, 2.0));
         assertThat(job.chunkSize()).isEqualTo(16);
-        assertThat(job.threads()).isEqualTo(Runtime.getRuntime().availableProcessors());
+        assertThat(job.threads()).isEqualTo(Math.min(Runtime.getRuntime().availableProcessors(), 256));
         assertThat(job.concurrency()).isEqualTo(1);
         assertThat(job.nodes()).isEmpty();
         assertThat(job.output()).isEqualTo(home.resolve(".edgebatch/output"));
