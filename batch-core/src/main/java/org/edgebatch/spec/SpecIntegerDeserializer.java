@@ -24,23 +24,24 @@ final class SpecIntegerDeserializer extends StdScalarDeserializer<Integer> {
             return whole(parser.getDecimalValue(), parser.getNumberValue(), context);
         }
         if (token == JsonToken.VALUE_STRING) {
+            // Text that is a number is reported as that number, so "chunkSize=9.5" on the command line reads as 9.5 in a file.
             String text = parser.getString().strip();
+            BigDecimal number;
             try {
-                return whole(new BigDecimal(text), text, context);
+                number = new BigDecimal(text);
             } catch (NumberFormatException e) {
                 return (Integer) context.handleWeirdStringValue(Integer.class, text, "not a whole number");
             }
+            return whole(number, number, context);
         }
         return (Integer) context.handleUnexpectedToken(Integer.class, parser);
     }
 
-    private static Integer whole(BigDecimal value, Object written, DeserializationContext context) {
+    private static Integer whole(BigDecimal value, Number written, DeserializationContext context) {
         try {
             return value.intValueExact();
         } catch (ArithmeticException e) {
-            return written instanceof Number number
-                    ? (Integer) context.handleWeirdNumberValue(Integer.class, number, "not a whole number in int range")
-                    : (Integer) context.handleWeirdStringValue(Integer.class, written.toString(), "not a whole number in int range");
+            return (Integer) context.handleWeirdNumberValue(Integer.class, written, "not a whole number in int range");
         }
     }
 }

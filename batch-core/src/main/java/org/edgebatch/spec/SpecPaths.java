@@ -33,11 +33,11 @@ final class SpecPaths {
     static String field(TokenStreamContext context) {
         Deque<String> parts = new ArrayDeque<>();
         for (TokenStreamContext at = context; at != null && !at.inRoot(); at = at.getParent()) {
-            if (at.inArray()) {
-                parts.push("[" + Math.max(at.getCurrentIndex(), 0) + "]");
-            } else if (at.currentName() != null) {
-                parts.push("." + at.currentName());
+            // At a list's opening bracket the parser is already inside it, before any entry: no segment yet.
+            if (!at.hasPathSegment()) {
+                continue;
             }
+            parts.push(at.inArray() ? "[" + at.getCurrentIndex() + "]" : "." + at.currentName());
         }
         String joined = String.join("", parts);
         return joined.startsWith(".") ? joined.substring(1) : joined;

@@ -84,6 +84,7 @@ class JobSpecOverridesTests {
         Path written = files.spec("""
                 chunkSize: lots
                 events: {minScore: 1.5}
+                sampling: {everyNthFrame: 2.5}
                 """);
         Path plain = files.file("plain.yaml", """
                 name: job
@@ -95,14 +96,16 @@ class JobSpecOverridesTests {
         // when
         var fromFile = catchThrowableOfType(JobSpecException.class, () -> loader.load(written));
         var fromOverride = catchThrowableOfType(JobSpecException.class, () -> loader.load(plain,
-                Map.of("chunkSize", "lots", "events.minScore", "1.5")));
+                Map.of("chunkSize", "lots", "events.minScore", "1.5", "sampling.everyNthFrame", "2.5")));
 
         // then
         assertThat(fromOverride.problems()).extracting(SpecProblem::message)
                 .containsExactlyInAnyOrderElementsOf(fromFile.problems().stream().map(SpecProblem::message).toList())
-                .containsExactlyInAnyOrder("chunkSize must be a whole number, was 'lots'", "events.minScore must be between 0 and 1, was 1.5");
+                .containsExactlyInAnyOrder("chunkSize must be a whole number, was 'lots'",
+                        "events.minScore must be between 0 and 1, was 1.5",
+                        "sampling.everyNthFrame must be a whole number, was 2.5");
         assertThat(fromOverride.problems()).extracting(SpecProblem::location).containsOnly("set by override");
-        assertThat(fromFile.problems()).extracting(SpecProblem::location).containsExactly("line 6", "line 7");
+        assertThat(fromFile.problems()).extracting(SpecProblem::location).containsExactly("line 6", "line 7", "line 8");
     }
 
     @Test

@@ -147,6 +147,8 @@ class JobSpecValidationTests {
                 motion: {enabled: yes}
                 events: {classes: {person: 1}}
                 sampling: {everyNthFrame: 2.5}
+                threads: 99999999999
+                concurrency: [2]
                 """);
 
         // then
@@ -154,7 +156,22 @@ class JobSpecValidationTests {
                 "chunkSize must be a whole number, was 'lots' (line 6)",
                 "motion.enabled must be true or false, was 'yes' (line 7)",
                 "events.classes must be a list, was a section of fields (line 8)",
-                "sampling.everyNthFrame must be a whole number, was 2.5 (line 9)");
+                "sampling.everyNthFrame must be a whole number, was 2.5 (line 9)",
+                "threads must be a whole number, was 99999999999 (line 10)",
+                "concurrency must be a whole number, was a list (line 11)");
+    }
+
+    @Test
+    void aSingleValueWhereAListIsExpectedIsRefused() {
+        // when
+        var e = failure("""
+                name: lobby
+                input: {paths: /videos}
+                model: {path: models/yolov5n.onnx}
+                """);
+
+        // then
+        assertThat(e).hasMessage("lobby.yaml: input.paths must be a list, was '/videos' (line 2)");
     }
 
     @Test
