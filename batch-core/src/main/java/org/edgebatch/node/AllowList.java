@@ -48,6 +48,11 @@ public final class AllowList {
         return realRoots.stream().anyMatch(realPath::startsWith);
     }
 
+    /** True when some root lies inside the folder at {@code realPath} (a real path): the folder holds allowed ground. */
+    public boolean within(Path realPath) {
+        return realRoots.stream().anyMatch(root -> root.startsWith(realPath));
+    }
+
     /**
      * The real path of {@code candidate} if it lies inside this list.
      *

@@ -75,7 +75,13 @@ public final class VideoInventory {
         }
         Path real = AllowList.realPath(path);
         if (candidates.stream().noneMatch(node -> node.holds(real))) {
-            throw outside("input path " + AllowList.describe(path, real), path, real, candidates);
+            PathNotAllowedException refusal = outside("input path " + AllowList.describe(path, real), path, real, candidates);
+            if (candidates.stream().anyMatch(node -> node.allowList().within(real))) {
+                // The natural mistake: naming the parent of the nodes' folders. Say what to write instead.
+                throw new PathNotAllowedException(refusal.getMessage() + "; it contains node folders, so list those as the"
+                        + " input paths instead", path, real);
+            }
+            throw refusal;
         }
         return real;
     }

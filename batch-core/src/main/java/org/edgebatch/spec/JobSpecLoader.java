@@ -122,7 +122,7 @@ public final class JobSpecLoader {
         try {
             spec = reader.readValue(tree);
         } catch (JacksonException e) {
-            // Jackson could not go on (a number too large for its type, say): report it with the rest.
+            // A problem no handler could take up stopped binding: report it with the rest rather than alone.
             problems.add(SpecProblem.of(field(e), field(e) + ": " + e.getOriginalMessage()));
         }
         problems.addAll(handler.problems());

@@ -136,6 +136,21 @@ class VideoInventoryTests {
     }
 
     @Test
+    void theParentOfTheNodesFoldersIsRefusedWithAHint() {
+        // given nodes over videos/a and videos/b, and the input path videos
+        var disk = new Disk(dir);
+        disk.file("videos/a/x.mp4", 1);
+        disk.file("videos/b/y.mp4", 1);
+
+        // when / then
+        assertThatThrownBy(() -> scan(input(dir.resolve("videos")), "all",
+                node("node-a", dir.resolve("videos/a")), node("node-b", dir.resolve("videos/b"))))
+                .isInstanceOf(PathNotAllowedException.class)
+                .hasMessageStartingWith("input path " + dir.resolve("videos") + " is outside the allow-list of every selected node")
+                .hasMessageEndingWith("(target all); it contains node folders, so list those as the input paths instead");
+    }
+
+    @Test
     void anInputPathHeldOnlyByAnUnselectedNodeIsRefused() {
         // given files on node-a, a target naming node-b
         new Disk(dir).file("a/x.mp4", 1);
