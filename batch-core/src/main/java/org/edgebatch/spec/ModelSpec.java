@@ -19,7 +19,7 @@ import java.util.OptionalInt;
  * @param iou           the overlap above which non-maximum suppression drops the weaker box (0..1, default 0.45)
  * @param classes       the class names to keep; empty (default) keeps every class
  * @param maxDetections the most detections kept per frame after suppression (1..10000, default 300)
- * @param labels        a file of class names, one a line, for models without names in their metadata; empty: the model's own or COCO's
+ * @param labels        a file of class names, one a line, for models without names in their metadata; empty: the names stored in the model
  * @param layout        forces the output layout ({@code yolov5}, {@code yolov8}, {@code yolox}); empty: found from the output shape
  */
 public record ModelSpec(Path path, String provider, OptionalInt imageSize, double confidence, double iou,
