@@ -3,7 +3,6 @@ package org.edgebatch.video;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_find_encoder_by_name;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_BGR24;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
-import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUVJ420P;
 
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
@@ -33,7 +32,7 @@ public final class FootageRenderer {
         /** H.264 in Matroska. */
         H264_MKV("libopenh264", "matroska", AV_PIX_FMT_YUV420P),
         /** Motion JPEG in AVI: every frame a key frame. */
-        MJPEG_AVI("mjpeg", "avi", AV_PIX_FMT_YUVJ420P),
+        MJPEG_AVI("mjpeg", "avi", AV_PIX_FMT_YUV420P),
         /** H.265 in Matroska; needs libx265, which the LGPL FFmpeg build JavaCV ships does not contain. */
         H265_MKV("libx265", "matroska", AV_PIX_FMT_YUV420P);
 
@@ -145,7 +144,8 @@ public final class FootageRenderer {
             // One encoder thread: multi-threaded encoders may split work differently from run to run.
             recorder.setVideoOption("threads", "1");
             if (format == Format.MJPEG_AVI) {
-                recorder.setVideoQuality(3);
+                // Full-range yuv420p is what the deprecated yuvj420p meant; saying so keeps swscale quiet.
+                recorder.setVideoOption("color_range", "pc");
             }
             if (faststart && format.container.equals("mp4")) {
                 recorder.setOption("movflags", "faststart");

@@ -1,5 +1,6 @@
 package org.edgebatch.video;
 
+import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_FLAG_CORRUPT;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_FLAG_DISCARD;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_FLAG_KEY;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
@@ -20,11 +21,21 @@ import static org.bytedeco.ffmpeg.global.avformat.av_seek_frame;
 import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EAGAIN;
 import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EOF;
 import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
+import static org.bytedeco.ffmpeg.global.avutil.AVCOL_RANGE_JPEG;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_BGR24;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV422P;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV444P;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUVJ420P;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUVJ422P;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUVJ444P;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_unref;
 import static org.bytedeco.ffmpeg.global.swscale.SWS_BILINEAR;
+import static org.bytedeco.ffmpeg.global.swscale.SWS_CS_DEFAULT;
+import static org.bytedeco.ffmpeg.global.swscale.sws_getCoefficients;
+import static org.bytedeco.ffmpeg.global.swscale.sws_setColorspaceDetails;
 import static org.bytedeco.ffmpeg.global.swscale.sws_freeContext;
 import static org.bytedeco.ffmpeg.global.swscale.sws_getCachedContext;
 import static org.bytedeco.ffmpeg.global.swscale.sws_scale;
@@ -103,6 +114,7 @@ final class FrameDecoder implements AutoCloseable {
 
     private final ArrayDeque<AVPacket> toSend = new ArrayDeque<>();
     private final TreeSet<Long> unresolved = new TreeSet<>();
+    private final TreeSet<Long> incomplete = new TreeSet<>();
     private final ArrayDeque<Item> ready = new ArrayDeque<>();
     private boolean demuxEnded;
     private boolean flushSent;
@@ -190,6 +202,21 @@ final class FrameDecoder implements AutoCloseable {
         return SeekResult.NEEDS_START;
     }
 
+    /**
+     * Seeks to the key frame at or before {@code timeMicros} without knowing its index: timestamps stay
+     * right, indices count from 0 again (for tools that only need time, like the clip writer).
+     * Returns false where that cannot work (AVI, whose times come from indices) or the seek fails.
+     */
+    boolean seekBefore(long timeMicros) {
+        if (dtsKeyed || av_seek_frame(container.format(), container.streamIndex(),
+                container.toStreamTimestamp(timeMicros), AVSEEK_FLAG_BACKWARD) < 0) {
+            return false;
+        }
+        resetAfterSeek();
+        nextIndex = 0;
+        return true;
+    }
+
     /** Decodes from the current position, discarding pictures, until the anchor frame; false when it is passed or missing. */
     boolean skipTo(Anchor anchor, boolean inclusive) {
         while (true) {
@@ -225,6 +252,7 @@ final class FrameDecoder implements AutoCloseable {
         av_frame_unref(picture);
         freeQueuedPackets();
         unresolved.clear();
+        incomplete.clear();
         ready.clear();
         demuxEnded = false;
         flushSent = false;
@@ -236,11 +264,20 @@ final class FrameDecoder implements AutoCloseable {
 
     /** Converts the current picture to a newly allocated BGR image of the given size, owned by the caller. */
     BgrImage toImage(int width, int height) {
-        scaler = sws_getCachedContext(scaler, picture.width(), picture.height(), picture.format(),
+        int format = picture.format();
+        boolean fullRange = picture.color_range() == AVCOL_RANGE_JPEG;
+        // The yuvj formats are full-range yuv by another name; swscale wants the range said explicitly.
+        if (format == AV_PIX_FMT_YUVJ420P || format == AV_PIX_FMT_YUVJ422P || format == AV_PIX_FMT_YUVJ444P) {
+            format = format == AV_PIX_FMT_YUVJ420P ? AV_PIX_FMT_YUV420P : format == AV_PIX_FMT_YUVJ422P ? AV_PIX_FMT_YUV422P : AV_PIX_FMT_YUV444P;
+            fullRange = true;
+        }
+        scaler = sws_getCachedContext(scaler, picture.width(), picture.height(), format,
                 width, height, AV_PIX_FMT_BGR24, SWS_BILINEAR, null, null, (DoublePointer) null);
         if (scaler == null) {
             throw new NonTransientResourceException(video + ": FFmpeg cannot convert pixel format " + picture.format() + " to BGR");
         }
+        IntPointer coefficients = sws_getCoefficients(SWS_CS_DEFAULT);
+        sws_setColorspaceDetails(scaler, coefficients, fullRange ? 1 : 0, coefficients, 1, 0, 1 << 16, 1 << 16);
         int stride = width * 3;
         // An automatic arena: the frame owns its pixels and the garbage collector frees them with it.
         MemorySegment pixels = Arena.ofAuto().allocate((long) stride * height, 64);
@@ -311,6 +348,10 @@ final class FrameDecoder implements AutoCloseable {
         if (presented && tracksPackets() && key > anchorKey) {
             unresolved.add(key);
         }
+        if ((packet.flags() & AV_PKT_FLAG_CORRUPT) != 0) {
+            // The demuxer could read only part of this packet (a cut file); whatever the decoder makes of it is not the frame.
+            incomplete.add(key);
+        }
         if (keyFramesOnly && (packet.flags() & AV_PKT_FLAG_KEY) == 0) {
             av_packet_unref(packet);
             return;
@@ -378,7 +419,10 @@ final class FrameDecoder implements AutoCloseable {
     private void emit(long key, boolean corrupt) {
         long index = nextIndex++;
         long timestamp = timestampOf(key, index);
-        if (corrupt) {
+        if (incomplete.remove(key)) {
+            framesLost++;
+            ready.add(new Lost(index, timestamp, "its data is incomplete (FFmpeg read only part of the packet)"));
+        } else if (corrupt) {
             framesLost++;
             ready.add(new Lost(index, timestamp, "FFmpeg decoded it only with errors (flagged corrupt)"));
         } else {

@@ -98,20 +98,28 @@ final class VideoContainer implements AutoCloseable {
             long streamDuration = stream.duration() != AV_NOPTS_VALUE && stream.duration() > 0
                     ? av_rescale_q(stream.duration(), timeBase, micros)
                     : context.duration() != AV_NOPTS_VALUE ? context.duration() * 1_000_000L / AV_TIME_BASE : 0;
-            this.durationMicros = Math.max(0, streamDuration);
-
+            long[] rate;
             long declaredFrames = -1;
-            if (family.equals("mov") && stream.nb_frames() > 0) {
+            boolean exact = false;
+            if (family.equals("avi") && stream.nb_frames() > 0) {
+                // An AVI stream header gives its length in time-base units (682 for 341 frames of a 1/50 base) and it
+                // survives truncation, while FFmpeg guesses the duration of an index-less (cut) AVI from its size.
+                streamDuration = av_rescale_q(stream.nb_frames(), timeBase, micros);
+                rate = aviFrameRate(stream);
+                declaredFrames = rate[0] > 0 ? Math.round(streamDuration / 1e6 * rate[0] / rate[1]) : -1;
+                exact = declaredFrames > 0 && avformat_index_get_entries_count(stream) == declaredFrames;
+            } else if (family.equals("mov") && stream.nb_frames() > 0) {
                 declaredFrames = presentedSamples(stream);
-            } else if (family.equals("avi") && avformat_index_get_entries_count(stream) > 0) {
-                // An AVI's nb_frames is its stream length in time-base units (682 for 341 frames of a 1/50 base); its index lists frames.
-                declaredFrames = avformat_index_get_entries_count(stream);
+                exact = true;
+                rate = frameRate(stream, declaredFrames);
+            } else {
+                rate = frameRate(stream, -1);
             }
-            long[] rate = frameRate(stream, declaredFrames, durationMicros);
+            this.durationMicros = Math.max(0, streamDuration);
             this.fpsNum = rate[0];
             this.fpsDen = rate[1];
-            this.frameCountExact = declaredFrames > 0;
-            this.frameCount = frameCountExact ? declaredFrames
+            this.frameCountExact = exact;
+            this.frameCount = declaredFrames > 0 ? declaredFrames
                     : fpsNum > 0 ? Math.round(durationMicros / 1e6 * fpsNum / fpsDen) : 0;
         } catch (RuntimeException e) {
             close();
@@ -173,8 +181,8 @@ final class VideoContainer implements AutoCloseable {
      * exact; FFmpeg's guesses are not always right (this AVI claims an average of 50/1 for 25-fps video,
      * and an mp4 with jittered timestamps claims an r_frame_rate of 101/4 for 10.04 fps).
      */
-    private long[] frameRate(AVStream st, long declaredFrames, long duration) {
-        if (declaredFrames > 0 && duration > 0 && st.duration() != AV_NOPTS_VALUE && st.duration() > 0) {
+    private long[] frameRate(AVStream st, long declaredFrames) {
+        if (declaredFrames > 0 && st.duration() != AV_NOPTS_VALUE && st.duration() > 0) {
             return reduce(declaredFrames * timeBase.den(), st.duration() * timeBase.num());
         }
         AVRational average = st.avg_frame_rate();
@@ -204,6 +212,16 @@ final class VideoContainer implements AutoCloseable {
             }
         }
         return presented;
+    }
+
+    /** AVI is constant-rate by design (one frame per rate/scale tick); r_frame_rate is that rate. */
+    private static long[] aviFrameRate(AVStream st) {
+        AVRational real = st.r_frame_rate();
+        if (real.num() > 0 && real.den() > 0) {
+            return reduce(real.num(), real.den());
+        }
+        AVRational average = st.avg_frame_rate();
+        return average.num() > 0 && average.den() > 0 ? reduce(average.num(), average.den()) : new long[] {0, 1};
     }
 
     private static long[] reduce(long num, long den) {
