@@ -108,6 +108,7 @@ final class FrameDecoder implements AutoCloseable {
     private AVPacket packet;
     private AVFrame picture;
     private SwsContext scaler;
+    private long scalerGeometry;
     private PointerPointer<BytePointer> source;
     private final PointerPointer<BytePointer> target = new PointerPointer<>(4);
     private final IntPointer targetStride = new IntPointer(4);
@@ -271,13 +272,19 @@ final class FrameDecoder implements AutoCloseable {
             format = format == AV_PIX_FMT_YUVJ420P ? AV_PIX_FMT_YUV420P : format == AV_PIX_FMT_YUVJ422P ? AV_PIX_FMT_YUV422P : AV_PIX_FMT_YUV444P;
             fullRange = true;
         }
-        scaler = sws_getCachedContext(scaler, picture.width(), picture.height(), format,
-                width, height, AV_PIX_FMT_BGR24, SWS_BILINEAR, null, null, (DoublePointer) null);
-        if (scaler == null) {
-            throw new NonTransientResourceException(video + ": FFmpeg cannot convert pixel format " + picture.format() + " to BGR");
+        long geometry = ((long) picture.width() << 48) ^ ((long) picture.height() << 32) ^ ((long) width << 16) ^ height
+                ^ ((long) format << 56) ^ (fullRange ? 1L << 62 : 0);
+        if (scaler == null || geometry != scalerGeometry) {
+            scaler = sws_getCachedContext(scaler, picture.width(), picture.height(), format,
+                    width, height, AV_PIX_FMT_BGR24, SWS_BILINEAR, null, null, (DoublePointer) null);
+            if (scaler == null) {
+                throw new NonTransientResourceException(video + ": FFmpeg cannot convert pixel format " + picture.format() + " to BGR");
+            }
+            // Set once per context: it rebuilds swscale's tables, far too slow to do per frame.
+            IntPointer coefficients = sws_getCoefficients(SWS_CS_DEFAULT);
+            sws_setColorspaceDetails(scaler, coefficients, fullRange ? 1 : 0, coefficients, 1, 0, 1 << 16, 1 << 16);
+            scalerGeometry = geometry;
         }
-        IntPointer coefficients = sws_getCoefficients(SWS_CS_DEFAULT);
-        sws_setColorspaceDetails(scaler, coefficients, fullRange ? 1 : 0, coefficients, 1, 0, 1 << 16, 1 << 16);
         int stride = width * 3;
         // An automatic arena: the frame owns its pixels and the garbage collector frees them with it.
         MemorySegment pixels = Arena.ofAuto().allocate((long) stride * height, 64);

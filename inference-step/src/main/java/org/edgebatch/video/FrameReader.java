@@ -13,7 +13,8 @@ import org.springframework.batch.infrastructure.item.ItemStreamSupport;
 /**
  * Reads the frames of one video file with FFmpeg, restartably.
  *
- * <p>{@link #update} saves the index and timestamp of the last frame {@link #read} returned;
+ * <p>{@link #update} saves the index and timestamp of the last frame {@link #read} returned (and the
+ * last index read at all, so undecodable frames already skipped are not reported twice);
  * {@link #open} with those keys seeks to the key frame before it and decodes forward, discarding,
  * so the next frame is exactly the one an uninterrupted read would have returned next (same index,
  * same pixels). Sampling ({@link FrameSampling}) is applied after indices are known, so it picks the
@@ -31,6 +32,11 @@ public class FrameReader extends ItemStreamSupport implements ItemStreamReader<V
     public static final String TIMESTAMP_MICROS = "timestampMicros";
     /** Key of its timestamp in the stream's own time base (exact, used to find it again). */
     public static final String STREAM_TIMESTAMP = "streamTimestamp";
+    /**
+     * Key of the last index read at all, returned or thrown as undecodable: a skipped frame was counted
+     * in its chunk, so a restart must not report it again.
+     */
+    public static final String LAST_CONSUMED_INDEX = "lastConsumedIndex";
     /** Key of the video the saved position belongs to. */
     public static final String VIDEO = "video";
 
@@ -46,6 +52,8 @@ public class FrameReader extends ItemStreamSupport implements ItemStreamReader<V
     private FrameDecoder decoder;
     private long previousTimestamp = -1;
     private FrameDecoder.Anchor lastReturned;
+    private long lastConsumed = -1;
+    private long resumeSkipsThrough = -1;
     private long framesReturned;
     private long framesUndecodable;
     private long packetsReadBefore;
@@ -72,6 +80,8 @@ public class FrameReader extends ItemStreamSupport implements ItemStreamReader<V
             throw new ItemStreamException(videoId + ": the frame reader is already open");
         }
         FrameDecoder.Anchor anchor = savedAnchor(executionContext);
+        lastConsumed = executionContext.getLong(getExecutionContextKey(LAST_CONSUMED_INDEX), anchor != null ? anchor.index() : -1);
+        resumeSkipsThrough = lastConsumed;
         openDecoder();
         if (anchor != null) {
             resumeAfter(anchor);
@@ -79,13 +89,13 @@ public class FrameReader extends ItemStreamSupport implements ItemStreamReader<V
     }
 
     private FrameDecoder.Anchor savedAnchor(ExecutionContext context) {
-        if (!context.containsKey(getExecutionContextKey(FRAME_INDEX))) {
-            return null;
-        }
         String savedVideo = context.getString(getExecutionContextKey(VIDEO), videoId);
         if (!savedVideo.equals(videoId)) {
             throw new ItemStreamException("the saved reader position belongs to video '" + savedVideo
                     + "', not to '" + videoId + "' (key " + getExecutionContextKey(VIDEO) + ")");
+        }
+        if (!context.containsKey(getExecutionContextKey(FRAME_INDEX))) {
+            return null;
         }
         return new FrameDecoder.Anchor(context.getLong(getExecutionContextKey(FRAME_INDEX)),
                 context.getLong(getExecutionContextKey(TIMESTAMP_MICROS)),
@@ -134,15 +144,16 @@ public class FrameReader extends ItemStreamSupport implements ItemStreamReader<V
                 case FrameDecoder.Lost lost -> {
                     boolean wanted = sampling.accept(lost.index(), lost.timestampMicros(), previousTimestamp);
                     previousTimestamp = lost.timestampMicros();
-                    if (wanted) {
+                    if (wanted && lost.index() > resumeSkipsThrough) {
                         framesUndecodable++;
+                        lastConsumed = lost.index();
                         throw new UndecodableFrameException(videoId, lost.index(), lost.timestampMicros(), lost.reason());
                     }
                 }
                 case FrameDecoder.Picture picture -> {
                     boolean wanted = sampling.accept(picture.index(), picture.timestampMicros(), previousTimestamp);
                     previousTimestamp = picture.timestampMicros();
-                    if (wanted) {
+                    if (wanted && picture.index() > resumeSkipsThrough) {
                         return toFrame(picture);
                     }
                 }
@@ -159,6 +170,7 @@ public class FrameReader extends ItemStreamSupport implements ItemStreamReader<V
         }
         BgrImage image = decoder.toImage(width, height);
         lastReturned = new FrameDecoder.Anchor(picture.index(), picture.timestampMicros(), picture.streamTimestamp());
+        lastConsumed = picture.index();
         framesReturned++;
         return new VideoFrame(videoId, picture.index(), picture.timestampMicros(), picture.keyFrame(), image,
                 picture.width(), picture.height());
@@ -167,8 +179,11 @@ public class FrameReader extends ItemStreamSupport implements ItemStreamReader<V
     @Override
     public void update(ExecutionContext executionContext) throws ItemStreamException {
         Objects.requireNonNull(executionContext, "executionContext must not be null");
-        if (lastReturned != null) {
+        if (lastConsumed >= 0) {
             executionContext.putString(getExecutionContextKey(VIDEO), videoId);
+            executionContext.putLong(getExecutionContextKey(LAST_CONSUMED_INDEX), lastConsumed);
+        }
+        if (lastReturned != null) {
             executionContext.putLong(getExecutionContextKey(FRAME_INDEX), lastReturned.index());
             executionContext.putLong(getExecutionContextKey(TIMESTAMP_MICROS), lastReturned.timestampMicros());
             executionContext.putLong(getExecutionContextKey(STREAM_TIMESTAMP), lastReturned.streamTimestamp());
