@@ -116,6 +116,11 @@ public final class FootageRenderer {
         return new Builder();
     }
 
+    /** The sprites, as given. */
+    public List<Sprite> sprites() {
+        return sprites;
+    }
+
     /** Number of frames the rendered video has. */
     public int frameCount() {
         return (int) Math.round(durationSeconds * fps);

@@ -457,13 +457,13 @@ final class FrameDecoder implements AutoCloseable {
         }
         unresolved.clear();
         long declared = container.durationMicros();
-        long shortfall = declared - dataEndMicros;
+        long dataEnd = Math.max(0, dataEndMicros);
         long tolerance = Math.max(3 * container.frameDurationMicros(), declared / 50);
-        if (declared > 0 && dataEndMicros >= 0 && shortfall > tolerance) {
+        if (declared > 0 && declared - dataEnd > tolerance) {
             String how = readError != 0
                     ? "FFmpeg stopped reading with: " + VideoContainer.errorText(readError)
                     : "FFmpeg reported it as an ordinary end of file";
-            ready.add(new Failure(new TruncatedVideoException(container.file(), nextIndex - 1, dataEndMicros, declared, how)));
+            ready.add(new Failure(new TruncatedVideoException(container.file(), nextIndex - 1, dataEnd, declared, how)));
         } else if (readError != 0) {
             ready.add(new Failure(new NonTransientResourceException(container.file() + ": FFmpeg could not read past "
                     + String.format(java.util.Locale.ROOT, "%.3f s", dataEndMicros / 1e6) + ": " + VideoContainer.errorText(readError))));
