@@ -52,9 +52,9 @@ public final class SavingsCalculator {
         Charge ai = catalog.images().charge(inputs.images(), tiering);
         for (CostCategory category : kind.columns()) {
             before.add(switch (category) {
-                case STORAGE -> new CostLine(category, storage.amount(), storage.formula());
-                case ACCESS -> new CostLine(category, access.amount(), access.formula());
-                case AI_SERVICES -> new CostLine(category, ai.amount(), ai.formula());
+                case STORAGE -> new CostLine(category, storage.amount(), storage::formula);
+                case ACCESS -> new CostLine(category, access.amount(), access::formula);
+                case AI_SERVICES -> new CostLine(category, ai.amount(), ai::formula);
                 case UPLOAD -> upload(catalog, inputs.uploadedGb(), inputs);
                 case EDGE_COMPUTE -> new CostLine(category, BigDecimal.ZERO, "nothing runs on the edge");
             });
@@ -64,7 +64,7 @@ public final class SavingsCalculator {
                     case ACCESS -> edgeAccess(catalog, inputs);
                     case AI_SERVICES -> kind == ScenarioKind.EDGE
                             ? new CostLine(category, BigDecimal.ZERO, "analysed on the edge (see edge compute)")
-                            : new CostLine(category, ai.amount(), "unchanged: " + ai.formula());
+                            : new CostLine(category, ai.amount(), () -> "unchanged: " + ai.formula());
                     case UPLOAD -> upload(catalog, inputs.uploadedGb().multiply(inputs.retainedFraction()), inputs);
                     case EDGE_COMPUTE -> edgeCompute(inputs);
                 });
@@ -78,31 +78,31 @@ public final class SavingsCalculator {
         BigDecimal fraction = inputs.retainedFraction();
         if (tiering == TieringMode.PUBLISHED) {
             return new CostLine(CostCategory.STORAGE, centralized.amount().multiply(fraction),
-                    Amounts.percent(fraction) + " of the centralized storage bill $" + Amounts.money(centralized.amount())
+                    () -> Amounts.percent(fraction) + " of the centralized storage bill $" + Amounts.money(centralized.amount())
                             + " (published: scaled, not re-priced on the bands)");
         }
         Charge retained = catalog.storage().charge(inputs.storedGbMonths().multiply(fraction), tiering);
         return new CostLine(CostCategory.STORAGE, retained.amount(),
-                "retained " + Amounts.percent(fraction) + " → " + retained.formula());
+                () -> "retained " + Amounts.percent(fraction) + " → " + retained.formula());
     }
 
     private CostLine edgeAccess(PriceCatalog catalog, CostInputs inputs) {
         Charge access = catalog.requests().charge(inputs.requests().multiply(inputs.accessFactor()), tiering);
         return new CostLine(CostCategory.ACCESS, access.amount(),
-                "access factor " + Amounts.quantity(inputs.accessFactor()) + " → " + access.formula());
+                () -> "access factor " + Amounts.quantity(inputs.accessFactor()) + " → " + access.formula());
     }
 
     private CostLine edgeCompute(CostInputs inputs) {
         ComputeEstimate estimate = new ComputeEstimate(inputs.edgeFrames(), inputs.edgeNodes(),
                 inputs.framesPerSecondPerNode(), inputs.pricePerHour());
-        return new CostLine(CostCategory.EDGE_COMPUTE, estimate.cost(), estimate.formula());
+        return new CostLine(CostCategory.EDGE_COMPUTE, estimate.cost(), estimate::formula);
     }
 
     private CostLine upload(PriceCatalog catalog, BigDecimal gigabytes, CostInputs inputs) {
         Charge ingress = catalog.ingress().charge(gigabytes, tiering);
         BigDecimal uplink = gigabytes.multiply(inputs.uplinkPricePerGb());
         return new CostLine(CostCategory.UPLOAD, ingress.amount().add(uplink),
-                "ingress " + ingress.formula() + "; uplink " + Amounts.quantity(gigabytes) + " GB × "
+                () -> "ingress " + ingress.formula() + "; uplink " + Amounts.quantity(gigabytes) + " GB × "
                         + Amounts.price(inputs.uplinkPricePerGb()));
     }
 }

@@ -26,20 +26,24 @@ final class SpecMapper {
         this.mapper = mapper;
     }
 
+    // Jackson 3 mappers are immutable and thread-safe, and costly to build: one of each is shared.
+    private static final SpecMapper STRICT_YAML = new SpecMapper(YAMLMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build());
+    private static final SpecMapper LENIENT_JSON = new SpecMapper(JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .build());
+
     /** Strict YAML: an unknown field is an error naming it. */
     static SpecMapper strictYaml() {
-        return new SpecMapper(YAMLMapper.builder()
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                .build());
+        return STRICT_YAML;
     }
 
     /** Lenient JSON: fields we do not read are ignored. */
     static SpecMapper lenientJson() {
-        return new SpecMapper(JsonMapper.builder()
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-                .build());
+        return LENIENT_JSON;
     }
 
     <T> T read(InputStream in, String sourceName, Class<T> type) {
