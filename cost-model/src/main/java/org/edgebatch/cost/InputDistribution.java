@@ -42,7 +42,7 @@ public sealed interface InputDistribution {
         }
     }
 
-    /** Gaussian; samples outside the input's domain are pulled back to its bound. */
+    /** Gaussian (truncated to the input's domain when sampled). */
     record Normal(double mean, double sd) implements InputDistribution {
         public Normal {
             if (!(sd > 0)) {

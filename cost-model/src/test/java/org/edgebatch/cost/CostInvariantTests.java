@@ -51,7 +51,7 @@ class CostInvariantTests {
         }
     }
 
-    @RepeatedTest(80)
+    @RepeatedTest(50)
     void costsAreMonotoneInEveryVolume(RepetitionInfo repetition) {
         // given random inputs and a random larger volume of one kind
         Random random = new Random(1000L + repetition.getCurrentRepetition());

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.math3.distribution.RealDistribution;
 import org.apache.commons.math3.random.RandomGenerator;
 import org.apache.commons.math3.random.Well19937c;
 import org.apache.commons.math3.stat.correlation.SpearmansCorrelation;
@@ -17,8 +16,8 @@ import org.edgebatch.cost.SavingsCalculator;
 import org.edgebatch.cost.UncertainInput;
 
 /**
- * Draws the uncertain inputs independently from their distributions (seeded, so a run repeats exactly), prices each
- * draw, and summarises each provider's savings. Draws outside an input's domain are pulled back to its bound.
+ * Draws the uncertain inputs independently from their distributions, truncated to each input's domain (seeded, so
+ * a run repeats exactly), prices each draw, and summarises each provider's savings.
  */
 public final class MonteCarlo {
 
@@ -36,14 +35,14 @@ public final class MonteCarlo {
             throw new IllegalArgumentException("the scenario states no uncertain inputs (its 'uncertainty' section is empty)");
         }
         RandomGenerator random = new Well19937c(seed);
-        List<RealDistribution> distributions = uncertain.stream().map(u -> u.distribution().create(random)).toList();
+        List<TruncatedDistribution> distributions = uncertain.stream().map(u -> new TruncatedDistribution(u, random)).toList();
         List<PriceCatalog> providers = calculator.providers();
         double[][] drawn = new double[uncertain.size()][samples];
         double[][] savings = new double[providers.size()][samples];
         for (int s = 0; s < samples; s++) {
             CostInputs inputs = base;
             for (int i = 0; i < uncertain.size(); i++) {
-                double value = uncertain.get(i).input().clamp(distributions.get(i).sample());
+                double value = distributions.get(i).sample(random);
                 drawn[i][s] = value;
                 inputs = inputs.with(uncertain.get(i).input(), BigDecimal.valueOf(value));
             }

@@ -3,7 +3,6 @@ package org.edgebatch.cost.analysis;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.apache.commons.math3.distribution.RealDistribution;
 import org.apache.commons.math3.random.Well19937c;
 import org.edgebatch.cost.CostInputs;
 import org.edgebatch.cost.Input;
@@ -57,9 +56,9 @@ public final class Sensitivity {
         List<Swing> swings = new ArrayList<>();
         for (UncertainInput each : uncertain) {
             // The percentiles need no random numbers; the generator only satisfies the constructor.
-            RealDistribution distribution = each.distribution().create(new Well19937c(0));
-            double low = each.input().clamp(distribution.inverseCumulativeProbability(0.05));
-            double high = each.input().clamp(distribution.inverseCumulativeProbability(0.95));
+            TruncatedDistribution distribution = new TruncatedDistribution(each, new Well19937c(0));
+            double low = distribution.quantile(0.05);
+            double high = distribution.quantile(0.95);
             for (PriceCatalog provider : calculator.providers()) {
                 SavingsFunction function = new SavingsFunction(calculator, provider, base, each.input());
                 swings.add(new Swing(provider.label(), each.input().key(), low, high, function.value(low), function.value(high)));

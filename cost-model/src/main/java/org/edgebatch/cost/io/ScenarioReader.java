@@ -72,8 +72,7 @@ public final class ScenarioReader {
                 throw new CostInputException(sourceName + ": " + e.getMessage(), e);
             }
         }
-        TieringMode tiering = spec.tiering() == null ? TieringMode.LIST_PRICE
-                : fields.within("tiering", () -> TieringMode.of(spec.tiering()));
+        TieringMode tiering = tiering(fields, spec.tiering());
         FootageVolume footage = footage(fields, fields.require(spec.footage(), "footage"));
         VolumeFigures volume = spec.volume() == null ? null : fields.within("volume", () -> new VolumeFigures(
                 fields.optionalNumber(spec.volume().storedGbMonths(), "volume.storedGbMonths"),
@@ -92,6 +91,17 @@ public final class ScenarioReader {
         String name = fields.require(spec.name(), "name");
         return fields.within("", () -> new Scenario(name, spec.description() == null ? "" : spec.description().strip(),
                 providers, tiering, footage, volume, edge, claim, uncertainty));
+    }
+
+    private static TieringMode tiering(SpecFields fields, String text) {
+        if (text == null) {
+            return TieringMode.LIST_PRICE;
+        }
+        try {
+            return TieringMode.of(text);
+        } catch (IllegalArgumentException e) {
+            throw fields.error("tiering", "must be published or list-price, was '" + text + "'");
+        }
     }
 
     private Map<String, PriceCatalog> inlineCatalogs(ScenarioSpec spec, String sourceName) {
