@@ -46,7 +46,9 @@ public final class HtmlReport {
         if (report.claimEstimate() != null) {
             out.append("<p id=\"claim\">Compute claim: ").append(escape(Amounts.quantity(report.claim().footageHours())
                     + " h of " + Amounts.quantity(report.claim().sourceFps()) + " fps footage = "
-                    + report.claimEstimate().formula())).append("</p>\n");
+                    + report.claimEstimate().formula()
+                    + (report.claim().quoted() == null ? "" : " (quoted as $" + Amounts.money(report.claim().quoted()) + ")")))
+                    .append("</p>\n");
         }
         out.append("<h2>Charts</h2>\n");
         figure(out, "costs", charts.costBars(report.table()), "Cost per provider, centralized and edge, stacked by category");
