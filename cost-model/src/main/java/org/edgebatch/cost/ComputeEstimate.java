@@ -35,7 +35,8 @@ public record ComputeEstimate(BigDecimal frames, BigDecimal nodes, BigDecimal fr
     }
 
     public String formula() {
-        return Amounts.quantity(frames) + " frames ÷ (" + Amounts.quantity(nodes) + " nodes × "
+        return Amounts.quantity(frames) + " frames ÷ (" + Amounts.quantity(nodes)
+                + (nodes.compareTo(BigDecimal.ONE) == 0 ? " node × " : " nodes × ")
                 + Amounts.quantity(framesPerSecondPerNode) + " frames/s) = " + Amounts.quantity(hours()) + " h; "
                 + Amounts.quantity(nodes) + " × " + Amounts.quantity(hours()) + " h × " + Amounts.price(pricePerHour)
                 + "/h = $" + Amounts.money(cost());

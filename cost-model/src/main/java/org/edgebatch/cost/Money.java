@@ -28,7 +28,8 @@ public final class Money {
 
     /** Parses a number as written in a catalog, scenario or flag: {@code 0.10}, {@code 10_000_000}, {@code 1e8} or a ratio {@code 2/3}. */
     public static BigDecimal parse(String text) {
-        String clean = text.strip().replace("_", "").replace(",", "");
+        // Underscores group digits as in YAML and Java; commas are refused, since "0,5" could mean a half.
+        String clean = text.strip().replace("_", "");
         int slash = clean.indexOf('/');
         if (slash > 0) {
             BigDecimal denominator = new BigDecimal(clean.substring(slash + 1).strip());

@@ -54,13 +54,14 @@ final class SpecMapper {
             }
             return value;
         } catch (UnrecognizedPropertyException e) {
-            throw new CostInputException(sourceName + ": unknown field '" + path(e) + "'" + known(e.getKnownPropertyIds()), e);
+            // Jackson's own message is translated fully here; chaining it would print it twice.
+            throw new CostInputException(sourceName + ": unknown field '" + path(e) + "'" + known(e.getKnownPropertyIds()));
         } catch (JacksonException e) {
             String path = path(e);
             TokenStreamLocation location = e.getLocation();
             String where = location == null || location.getLineNr() < 0 ? "" : " (line " + location.getLineNr() + ")";
             throw new CostInputException(sourceName + ": " + (path.isEmpty() ? "" : path + ": ")
-                    + e.getOriginalMessage().lines().findFirst().orElse("unreadable") + where, e);
+                    + e.getOriginalMessage().lines().findFirst().orElse("unreadable") + where);
         } catch (IOException e) {
             throw new CostInputException(sourceName + ": cannot be read: " + e.getMessage(), e);
         }

@@ -98,7 +98,7 @@ public final class CostReportBuilder {
         try {
             return ScenarioKind.of(name);
         } catch (IllegalArgumentException e) {
-            throw new CostInputException("--scenario: " + e.getMessage().replace("(known: ", "(known: published, "), e);
+            throw new CostInputException("--scenario: " + e.getMessage().replace("(known: ", "(known: published, "));
         }
     }
 

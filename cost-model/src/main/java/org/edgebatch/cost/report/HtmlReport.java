@@ -128,9 +128,10 @@ public final class HtmlReport {
     }
 
     private static void inputs(StringBuilder out, CostReport report) {
-        out.append("<h2>Inputs</h2>\n<table id=\"inputs\"><tr><th>input</th><th>value</th><th>source</th></tr>\n");
+        out.append("<h2>Inputs</h2>\n<table id=\"inputs\"><tr><th>input</th><th>meaning</th><th>value</th><th>source</th></tr>\n");
         for (Input input : Input.values()) {
-            out.append("<tr><td>").append(input.key()).append("</td><td class=\"num\">")
+            out.append("<tr><td>").append(input.key()).append("</td><td>").append(escape(input.description()))
+                    .append("</td><td class=\"num\">")
                     .append(Amounts.quantity(report.inputs().values().get(input))).append("</td><td>")
                     .append(escape(report.inputs().source(input))).append("</td></tr>\n");
         }
