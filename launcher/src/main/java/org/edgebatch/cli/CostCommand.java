@@ -30,10 +30,11 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code edgebatch cost}: the edge-vs-cloud cost comparison, from a scenario or a finished run. */
-@Command(name = "cost", mixinStandardHelpOptions = true,
+@Command(name = "cost", mixinStandardHelpOptions = true, versionProvider = EdgeBatchVersion.class,
         description = {"Compares the cloud bill of centralized video analysis with edge processing.",
-                "--scenario published prints the published savings table to the cent; edge (the default) moves",
-                "the AI to the edge and bills the edge nodes. Text goes to stdout; md and html write files."})
+                "",
+                "--scenario published prints the published savings table to the cent. edge (the default) moves "
+                        + "the AI to the edge and bills the edge nodes. Text, CSV and JSON go to stdout; md and html write files."})
 final class CostCommand implements Callable<Integer> {
 
     @Spec
