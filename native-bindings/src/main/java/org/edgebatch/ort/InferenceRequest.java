@@ -5,6 +5,7 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A reusable run of one session, for one thread at a time. All native memory is allocated once: the input tensors
@@ -13,6 +14,7 @@ import java.lang.foreign.MemorySegment;
  * allocates nothing on the Java heap. Outputs with a dynamic shape are allocated by ONNX Runtime on each run and
  * released at the next run or on close.
  */
+@SuppressWarnings("restricted") // restricted FFM calls are what this module is for (run with --enable-native-access)
 public final class InferenceRequest implements AutoCloseable {
 
     private static final long ALIGNMENT = 64;
@@ -32,6 +34,7 @@ public final class InferenceRequest implements AutoCloseable {
     private final MemorySegment runFunction;
     private final String runDescription;
     private final LifecycleGuard guard;
+    private final AtomicBoolean running = new AtomicBoolean();
     private Arena dynamicOutputScope;
     private boolean lastRunSucceeded;
 
@@ -94,10 +97,15 @@ public final class InferenceRequest implements AutoCloseable {
      * Runs the model once on the current input memory.
      *
      * @throws OrtException          with ONNX Runtime's message when the run fails
-     * @throws IllegalStateException when this request or its session is closed
+     * @throws IllegalStateException when this request or its session is closed, or another thread is running it
      */
     public void run() {
         guard.enter();
+        if (!running.compareAndSet(false, true)) {
+            guard.exit();
+            throw new IllegalStateException("InferenceRequest for " + session.description()
+                    + " is already running on another thread; use one request per thread");
+        }
         try {
             session.enterRun();
             try {
@@ -121,6 +129,7 @@ public final class InferenceRequest implements AutoCloseable {
         } catch (Throwable t) {
             throw new OrtException("Calling Run failed: " + t, OrtErrorCode.FAIL, t);
         } finally {
+            running.set(false);
             guard.exit();
         }
     }

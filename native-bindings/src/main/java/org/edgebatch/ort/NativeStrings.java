@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /** C strings to and from Java: UTF-8 everywhere, except paths on Windows, where ONNX Runtime takes wide strings. */
+@SuppressWarnings("restricted") // restricted FFM calls are what this module is for (run with --enable-native-access)
 final class NativeStrings {
 
     private static final boolean WINDOWS = System.getProperty("os.name", "").startsWith("Windows");

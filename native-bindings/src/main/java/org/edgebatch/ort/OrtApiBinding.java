@@ -12,6 +12,7 @@ import java.util.Map;
  * The {@link OrtApi} functions of one loaded ONNX Runtime library: reads each function pointer from the
  * {@code OrtApi} table once, refusing a table with a NULL slot, and calls them.
  */
+@SuppressWarnings("restricted") // restricted FFM calls are what this module is for (run with --enable-native-access)
 final class OrtApiBinding {
 
     /**

@@ -14,6 +14,7 @@ import java.nio.file.Path;
  * A loaded ONNX Runtime library: its only entry point {@code OrtGetApiBase}, its version string and the bound
  * {@code OrtApi} table for {@link OrtApi#API_VERSION}.
  */
+@SuppressWarnings("restricted") // restricted FFM calls are what this module is for (run with --enable-native-access)
 record OrtLibrary(Path path, String version, OrtApiBinding api) {
 
     /**

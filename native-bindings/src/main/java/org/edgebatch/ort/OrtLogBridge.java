@@ -14,6 +14,7 @@ import java.lang.invoke.MethodType;
  * Routes ONNX Runtime's log messages ({@code OrtLoggingFunction}) to the {@link System.Logger} named
  * {@value #LOGGER_NAME}.
  */
+@SuppressWarnings("restricted") // restricted FFM calls are what this module is for (run with --enable-native-access)
 final class OrtLogBridge {
 
     static final String LOGGER_NAME = "org.edgebatch.ort.onnxruntime";

@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code org.edgebatch.ort.onnxruntime}) and the sessions opened through it. One per process is typical; closing it
  * closes its sessions.
  */
+@SuppressWarnings("restricted") // restricted FFM calls are what this module is for (run with --enable-native-access)
 public final class OrtRuntime implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(OrtRuntime.class.getName());

@@ -13,6 +13,7 @@ import java.util.Objects;
  * memory alive and unchanged while the value is in use) or produced by a run (its data belongs to ONNX Runtime and is
  * readable until the value is closed).
  */
+@SuppressWarnings("restricted") // restricted FFM calls are what this module is for (run with --enable-native-access)
 public final class OrtValue implements AutoCloseable {
 
     private final OrtApiBinding api;
@@ -122,9 +123,17 @@ public final class OrtValue implements AutoCloseable {
         return guard.isClosed();
     }
 
-    /** The native handle for one call; pair with {@link #endUse()}. */
+    /**
+     * The native handle for one call; pair with {@link #endUse()}.
+     *
+     * @throws IllegalStateException when the value is closed or the caller's memory under it has been freed
+     */
     MemorySegment beginUse() {
         guard.enter();
+        if (!data.scope().isAlive()) {
+            guard.exit();
+            throw new IllegalStateException("The memory under OrtValue " + info + " has been freed");
+        }
         return handle;
     }
 

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** Reads what a freshly opened session declares: its inputs, outputs and custom metadata. */
+@SuppressWarnings("restricted") // restricted FFM calls are what this module is for (run with --enable-native-access)
 final class SessionInspector {
 
     private final OrtContext context;

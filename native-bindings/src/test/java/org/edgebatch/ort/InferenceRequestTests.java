@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.lang.management.ManagementFactory;
 import java.lang.foreign.MemorySegment;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -78,6 +80,43 @@ class InferenceRequestTests {
             assertThat(request.output(0).get(JAVA_BYTE, 0)).isEqualTo((byte) (runs - 1));
             assertThat(allocated / (double) runs).as("bytes allocated per run (%d in total)", allocated)
                     .isLessThan(1.0);
+        }
+    }
+
+    @Test
+    void aRequestRunFromTwoThreadsAtOnceIsRefusedNotCorrupted() throws Exception {
+        try (OrtSession session = runtime.openSession(TestModels.dynamicAdd(), SessionOptions.defaults().withIntraOpThreads(1));
+                InferenceRequest request = session.newRequest(new long[] {64, 4})) {
+            // given two threads sharing one request, which is for one thread at a time
+            AtomicInteger refused = new AtomicInteger();
+            CountDownLatch start = new CountDownLatch(1);
+            Runnable hammer = () -> {
+                try {
+                    start.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                for (int i = 0; i < 20_000; i++) {
+                    try {
+                        request.run();
+                    } catch (IllegalStateException e) {
+                        assertThat(e).hasMessageContaining("already running on another thread");
+                        refused.incrementAndGet();
+                    }
+                }
+            };
+            Thread first = Thread.ofPlatform().start(hammer);
+            Thread second = Thread.ofPlatform().start(hammer);
+
+            // when
+            start.countDown();
+            first.join();
+            second.join();
+
+            // then
+            assertThat(refused.get()).isPositive();
+            request.run();
+            assertThat(request.outputShape(0)).containsExactly(64, 4);
         }
     }
 }

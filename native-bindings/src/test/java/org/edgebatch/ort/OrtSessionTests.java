@@ -257,6 +257,32 @@ class OrtSessionTests {
     }
 
     @Test
+    void aClosedInputOrOneOverFreedMemoryIsRefused() {
+        try (OrtSession session = runtime.openSession(TestModels.uint8Identity(), SessionOptions.defaults())) {
+            // given
+            Arena freed = Arena.ofConfined();
+            OrtValue overFreedMemory = session.createTensor(freed.allocate(6), ElementType.UINT8, 1, 6);
+            OrtValue closed;
+            try (Arena arena = Arena.ofConfined()) {
+                closed = session.createTensor(arena.allocate(6), ElementType.UINT8, 1, 6);
+            }
+            closed.close();
+
+            // when
+            freed.close();
+
+            // then
+            assertThatThrownBy(() -> session.run(Map.of("u", overFreedMemory)))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessage("The memory under OrtValue :UINT8[1, 6] has been freed");
+            assertThatThrownBy(() -> session.run(Map.of("u", closed)))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessage("OrtValue :UINT8[1, 6] is closed");
+            overFreedMemory.close();
+        }
+    }
+
+    @Test
     void outputsOfTheGeneralPathOutliveTheirSession() {
         try (Arena arena = Arena.ofConfined()) {
             // given
