@@ -20,7 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The same model and input through these bindings and through ONNX Runtime's own Java API (JNI). */
+/** The same model and input through both paths of these bindings and through ONNX Runtime's own Java API (JNI). */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OnnxRuntimeJavaApiParityTests {
 
@@ -64,6 +64,11 @@ class OnnxRuntimeJavaApiParityTests {
             // when
             request.run();
             float[] ours = TensorAssertions.floats(request.output(0), output.elementType());
+            float[] oursGeneral;
+            try (OrtValue tensor = session.createTensor(request.input(0), input.elementType(), input.shape());
+                    OrtOutputs outputs = session.run(Map.of(input.name(), tensor))) {
+                oursGeneral = TensorAssertions.floats(outputs.get(0).data(), outputs.get(0).elementType());
+            }
             float[] theirs;
             try (ai.onnxruntime.OrtSession jniSession = environment.createSession(model.toString(), jniOptions);
                     OnnxTensor tensor = OnnxTensor.createTensor(environment, jniInput, input.shape(), jniType);
@@ -80,6 +85,7 @@ class OnnxRuntimeJavaApiParityTests {
                     "{0}: largest difference to ONNX Runtime''s Java API {1}", model.getFileName(), difference);
             assertThat(ours).hasSize((int) output.elementCount());
             assertThat(difference).isLessThanOrEqualTo(1e-5);
+            assertThat(TensorAssertions.maxAbsoluteDifference(theirs, oursGeneral)).isLessThanOrEqualTo(1e-5);
         }
     }
 }
