@@ -22,8 +22,6 @@ public final class Letterbox {
 
     private final LetterboxStyle style;
     private final ModelInput input;
-    private final float[] floatValues = new float[256];
-    private final short[] halfValues = new short[256];
     private final float[] floatPadRow;
     private final short[] halfPadRow;
     private final byte[] bytePadRow;
@@ -39,16 +37,13 @@ public final class Letterbox {
     public Letterbox(LetterboxStyle style, ModelInput input) {
         this.style = Objects.requireNonNull(style, "style must not be null");
         this.input = Objects.requireNonNull(input, "input must not be null");
-        for (int v = 0; v < 256; v++) {
-            // Same float32 division as torch's im.float() / 255.
-            floatValues[v] = style.unitRange() ? v / 255f : v;
-            halfValues[v] = Float.floatToFloat16(floatValues[v]);
-        }
         int pad = LetterboxStyle.PAD_VALUE;
+        // Same float32 division as torch's im.float() / 255.
+        float padValue = style.unitRange() ? pad / 255f : pad;
         floatPadRow = new float[input.width()];
-        Arrays.fill(floatPadRow, floatValues[pad]);
+        Arrays.fill(floatPadRow, padValue);
         halfPadRow = new short[input.width()];
-        Arrays.fill(halfPadRow, halfValues[pad]);
+        Arrays.fill(halfPadRow, Float.floatToFloat16(padValue));
         bytePadRow = new byte[input.width()];
         Arrays.fill(bytePadRow, (byte) pad);
     }
@@ -83,7 +78,7 @@ public final class Letterbox {
             return;
         }
         tables = LinearResizeTables.of(sourceWidth, sourceHeight, width, height);
-        sourceRow = new byte[sourceWidth * 3];
+        sourceRow = new byte[sourceWidth * 3 + 3];
         resizedRow0 = new int[width * 3];
         resizedRow1 = new int[width * 3];
         planes = new byte[width * 3];
@@ -123,70 +118,80 @@ public final class Letterbox {
                 }
                 bottom = row1;
             }
-            combine(row0, bottom, t.beta0()[dy], t.beta1()[dy], width);
-            store(target, placement.padTop() + dy, placement.padLeft(), width);
+            store(target, row0, bottom, t.beta0()[dy], t.beta1()[dy], placement.padTop() + dy, placement.padLeft(), width);
         }
     }
 
-    /** Horizontal pass over one source row into 11-bit fixed point, interleaved BGR. */
+    /** Horizontal pass over one source row into 11-bit fixed point, one plane per channel in BGR order. */
     private void resizeRow(BgrImage image, int sourceY, int[] out) {
         byte[] src = sourceRow;
-        MemorySegment.copy(image.pixels(), ValueLayout.JAVA_BYTE, (long) sourceY * image.rowStride(), src, 0, src.length);
-        int[] x0 = tables.xOffset0();
-        int[] x1 = tables.xOffset1();
-        int[] a0 = tables.alpha0();
-        int[] a1 = tables.alpha1();
-        for (int dx = 0, o = 0; dx < x0.length; dx++, o += 3) {
-            int p = x0[dx];
-            int q = x1[dx];
-            int w0 = a0[dx];
-            int w1 = a1[dx];
-            out[o] = (src[p] & 0xff) * w0 + (src[q] & 0xff) * w1;
-            out[o + 1] = (src[p + 1] & 0xff) * w0 + (src[q + 1] & 0xff) * w1;
-            out[o + 2] = (src[p + 2] & 0xff) * w0 + (src[q + 2] & 0xff) * w1;
+        MemorySegment.copy(image.pixels(), ValueLayout.JAVA_BYTE, (long) sourceY * image.rowStride(), src, 0, src.length - 3);
+        long[] columns = tables.columns();
+        int width = columns.length;
+        for (int dx = 0; dx < width; dx++) {
+            long column = columns[dx];
+            int p = (int) (column >>> 32);
+            int w0 = (int) column & 0xffff;
+            int w1 = (int) column >>> 16 & 0xffff;
+            out[dx] = (src[p] & 0xff) * w0 + (src[p + 3] & 0xff) * w1;
+            out[width + dx] = (src[p + 1] & 0xff) * w0 + (src[p + 4] & 0xff) * w1;
+            out[2 * width + dx] = (src[p + 2] & 0xff) * w0 + (src[p + 5] & 0xff) * w1;
         }
     }
 
-    /** Vertical pass into three planes in tensor channel order, 8-bit like cv2.resize's output. */
-    private void combine(int[] top, int[] bottom, int beta0, int beta1, int width) {
-        byte[] out = planes;
-        int blue = style.rgb() ? 2 * width : 0;
-        int red = style.rgb() ? 0 : 2 * width;
-        for (int x = 0, o = 0; x < width; x++, o += 3) {
-            out[blue + x] = (byte) LinearResizeTables.vertical(top[o], bottom[o], beta0, beta1);
-            out[width + x] = (byte) LinearResizeTables.vertical(top[o + 1], bottom[o + 1], beta0, beta1);
-            out[red + x] = (byte) LinearResizeTables.vertical(top[o + 2], bottom[o + 2], beta0, beta1);
-        }
-    }
-
-    private void store(MemorySegment target, int y, int x, int width) {
-        long plane = (long) input.width() * input.height();
-        long first = (long) y * input.width() + x;
+    /**
+     * Vertical pass, rounded to 8 bits like cv2.resize's output, converted to the tensor's element type
+     * and copied into the tensor row. The loops are plain element-wise arithmetic so C2 vectorises them.
+     */
+    private void store(MemorySegment target, int[] top, int[] bottom, int beta0, int beta1, int y, int x, int width) {
+        int n = 3 * width;
         switch (input.elementType()) {
             case FLOAT32 -> {
                 float[] values = floatPlanes;
-                for (int i = 0; i < values.length; i++) {
-                    values[i] = floatValues[planes[i] & 0xff];
+                if (style.unitRange()) {
+                    for (int i = 0; i < n; i++) {
+                        values[i] = LinearResizeTables.vertical(top[i], bottom[i], beta0, beta1) / 255f;
+                    }
+                } else {
+                    for (int i = 0; i < n; i++) {
+                        values[i] = LinearResizeTables.vertical(top[i], bottom[i], beta0, beta1);
+                    }
                 }
                 for (int c = 0; c < 3; c++) {
-                    MemorySegment.copy(values, c * width, target, FLOAT, (first + c * plane) * 4, width);
+                    MemorySegment.copy(values, c * width, target, FLOAT, element(c, y, x) * 4, width);
                 }
             }
             case FLOAT16 -> {
                 short[] values = halfPlanes;
-                for (int i = 0; i < values.length; i++) {
-                    values[i] = halfValues[planes[i] & 0xff];
+                if (style.unitRange()) {
+                    for (int i = 0; i < n; i++) {
+                        values[i] = Float.floatToFloat16(LinearResizeTables.vertical(top[i], bottom[i], beta0, beta1) / 255f);
+                    }
+                } else {
+                    for (int i = 0; i < n; i++) {
+                        values[i] = Float.floatToFloat16(LinearResizeTables.vertical(top[i], bottom[i], beta0, beta1));
+                    }
                 }
                 for (int c = 0; c < 3; c++) {
-                    MemorySegment.copy(values, c * width, target, HALF, (first + c * plane) * 2, width);
+                    MemorySegment.copy(values, c * width, target, HALF, element(c, y, x) * 2, width);
                 }
             }
             default -> {
+                byte[] values = planes;
+                for (int i = 0; i < n; i++) {
+                    values[i] = (byte) LinearResizeTables.vertical(top[i], bottom[i], beta0, beta1);
+                }
                 for (int c = 0; c < 3; c++) {
-                    MemorySegment.copy(planes, c * width, target, ValueLayout.JAVA_BYTE, first + c * plane, width);
+                    MemorySegment.copy(values, c * width, target, ValueLayout.JAVA_BYTE, element(c, y, x), width);
                 }
             }
         }
+    }
+
+    /** The tensor index of a pixel of source channel {@code c} (0 = blue), in the style's channel order. */
+    private long element(int c, int y, int x) {
+        int channel = style.rgb() ? 2 - c : c;
+        return ((long) channel * input.height() + y) * input.width() + x;
     }
 
     private void writePadding(MemorySegment target, LetterboxTransform placement) {

@@ -6,18 +6,19 @@ package org.edgebatch.detect;
  * computes them for 8-bit images (half-pixel centres, 11-bit weights, edge pixels repeated), so the
  * result matches {@code cv2.resize}, which is what the models were trained and validated with.
  */
-record LinearResizeTables(int sourceWidth, int sourceHeight, int width, int height,
-                          int[] xOffset0, int[] xOffset1, int[] alpha0, int[] alpha1,
+record LinearResizeTables(int sourceWidth, int sourceHeight, int width, int height, long[] columns,
                           int[] row0, int[] row1, int[] beta0, int[] beta1) {
 
     /** OpenCV's INTER_RESIZE_COEF_SCALE: weights are integers out of 2048. */
     static final int WEIGHT_ONE = 1 << 11;
 
+    /**
+     * Columns are packed one long each, {@code offset << 32 | alpha1 << 16 | alpha0}, because the
+     * horizontal pass is bound by loads; the right neighbour is always at {@code offset + 3} (at the
+     * right edge its weight is 0 and the row buffer has 3 spare bytes).
+     */
     static LinearResizeTables of(int sourceWidth, int sourceHeight, int width, int height) {
-        int[] xOffset0 = new int[width];
-        int[] xOffset1 = new int[width];
-        int[] alpha0 = new int[width];
-        int[] alpha1 = new int[width];
+        long[] columns = new long[width];
         // OpenCV derives the scale from the inverse ratio; 1/(w/W) is not always bitwise W/w.
         double scaleX = 1.0 / ((double) width / sourceWidth);
         for (int dx = 0; dx < width; dx++) {
@@ -32,10 +33,7 @@ record LinearResizeTables(int sourceWidth, int sourceHeight, int width, int heig
                 fx = 0;
                 sx = sourceWidth - 1;
             }
-            xOffset0[dx] = sx * 3;
-            xOffset1[dx] = Math.min(sx + 1, sourceWidth - 1) * 3;
-            alpha0[dx] = weight(1f - fx);
-            alpha1[dx] = weight(fx);
+            columns[dx] = (long) (sx * 3) << 32 | (long) weight(fx) << 16 | weight(1f - fx);
         }
         int[] row0 = new int[height];
         int[] row1 = new int[height];
@@ -52,8 +50,7 @@ record LinearResizeTables(int sourceWidth, int sourceHeight, int width, int heig
             beta0[dy] = weight(1f - fy);
             beta1[dy] = weight(fy);
         }
-        return new LinearResizeTables(sourceWidth, sourceHeight, width, height,
-                xOffset0, xOffset1, alpha0, alpha1, row0, row1, beta0, beta1);
+        return new LinearResizeTables(sourceWidth, sourceHeight, width, height, columns, row0, row1, beta0, beta1);
     }
 
     boolean fits(int sourceWidth, int sourceHeight, int width, int height) {
