@@ -1,0 +1,198 @@
+package org.edgebatch.spec;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import org.springframework.scheduling.support.CronExpression;
+
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * A video inference job as its YAML spec describes it, one record per concern. Every field but {@code name},
+ * {@code input.paths} and {@code model.path} has a default; {@link JobSpecLoader} reads and validates a spec, and the
+ * commented sample {@code samples/lobby-cameras.yaml} documents every field.
+ *
+ * @param name        the job's name, also its folder under {@code output}: letters, digits, '.', '_' or '-'; required
+ * @param input       the video files to read
+ * @param target      the nodes the job runs on (default {@code all})
+ * @param model       the detector
+ * @param sampling    which frames are inferred (default every frame)
+ * @param motion      the motion gate (default off)
+ * @param events      what makes an event
+ * @param publish     where events go (default {@code file://<output>/outbox})
+ * @param chunkSize   frames per chunk, the unit of commit and restart (1..1024, default 16)
+ * @param threads     intra-op inference threads of each node's session (1..256, default the available processors)
+ * @param concurrency partitions (videos) one node works on at once, each with its own session (1..256, default 1)
+ * @param nodes       the logical nodes of an embedded run; empty: one node {@code local} that may read the input paths
+ * @param output      the folder for results and reports (default {@code ~/.edgebatch/output})
+ * @param database    the JDBC URL of the job repository (default an H2 file {@code ~/.edgebatch/db/edgebatch}, shared
+ *                    between processes so {@code status} works while a job runs)
+ * @param schedule    a Spring 6-field cron expression ({@code second minute hour day month weekday}) to run the job on; empty: run once
+ */
+public record JobSpec(String name, InputSpec input, TargetSpec target, ModelSpec model, SamplingSpec sampling,
+                      MotionSpec motion, EventsSpec events, PublishSpec publish, int chunkSize, int threads,
+                      int concurrency, List<NodeSpec> nodes, Path output, String database, Optional<String> schedule) {
+
+    public static final int DEFAULT_CHUNK_SIZE = 16;
+    public static final int MAX_CHUNK_SIZE = 1024;
+    public static final int MAX_THREADS = 256;
+    public static final int MAX_CONCURRENCY = 256;
+
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
+
+    public JobSpec {
+        Objects.requireNonNull(input, "input must not be null");
+        Objects.requireNonNull(target, "target must not be null");
+        Objects.requireNonNull(model, "model must not be null");
+        Objects.requireNonNull(sampling, "sampling must not be null");
+        Objects.requireNonNull(motion, "motion must not be null");
+        Objects.requireNonNull(events, "events must not be null");
+        Objects.requireNonNull(publish, "publish must not be null");
+        nodes = List.copyOf(nodes);
+        Objects.requireNonNull(output, "output must not be null");
+        Objects.requireNonNull(database, "database must not be null");
+        Objects.requireNonNull(schedule, "schedule must not be null");
+    }
+
+    @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
+    static JobSpec bind(String name, InputSpec input, TargetSpec target, ModelSpec model, SamplingSpec sampling,
+                        MotionSpec motion, EventsSpec events, PublishSpec publish, Integer chunkSize, Integer threads,
+                        Integer concurrency, List<NodeSpec> nodes, Path output, String database, String schedule) {
+        Path outputFolder = output != null ? output : edgebatchHome().resolve("output");
+        return new JobSpec(name,
+                input != null ? input : InputSpec.absent(),
+                target != null ? target : new TargetSpec.AllNodes(),
+                model != null ? model : ModelSpec.absent(),
+                sampling != null ? sampling : SamplingSpec.everyFrame(),
+                motion != null ? motion : MotionSpec.absent(),
+                events != null ? events : EventsSpec.absent(),
+                publish != null && publish.target() != null ? publish : PublishSpec.folder(outputFolder.resolve("outbox")),
+                Objects.requireNonNullElse(chunkSize, DEFAULT_CHUNK_SIZE),
+                Objects.requireNonNullElse(threads, defaultThreads()),
+                Objects.requireNonNullElse(concurrency, 1),
+                SpecValues.list("nodes", nodes),
+                outputFolder,
+                database != null ? database : defaultDatabase(),
+                Optional.ofNullable(schedule));
+    }
+
+    /** The available processors, capped at {@link #MAX_THREADS} so the default is always valid. */
+    public static int defaultThreads() {
+        return Math.min(Runtime.getRuntime().availableProcessors(), MAX_THREADS);
+    }
+
+    /** {@code ~/.edgebatch}, where the defaults keep results and the job repository. */
+    public static Path edgebatchHome() {
+        return Path.of(System.getProperty("user.home"), ".edgebatch");
+    }
+
+    /**
+     * An H2 file database; {@code AUTO_SERVER=TRUE} lets a second process (a {@code status} command) open it while a
+     * job holds it.
+     */
+    public static String defaultDatabase() {
+        return "jdbc:h2:file:" + edgebatchHome().resolve("db").resolve("edgebatch") + ";AUTO_SERVER=TRUE";
+    }
+
+    /** The nodes of an embedded run: those declared, or a single node {@code local} that may read the input paths. */
+    public List<NodeSpec> embeddedNodes() {
+        return nodes.isEmpty() ? List.of(NodeSpec.local(input.paths())) : nodes;
+    }
+
+    /** The parsed schedule, if the spec has one. */
+    public Optional<CronExpression> cron() {
+        return schedule.map(CronExpression::parse);
+    }
+
+    void validate(SpecProblems problems) {
+        problems.requireText("name", name);
+        if (name != null && !name.isBlank() && !NAME.matcher(name).matches()) {
+            problems.add("name", "must be letters, digits, '.', '_' or '-' (at most 128, starting with a letter or digit), was '" + name + "'");
+        }
+        input.validate(problems.in("input"));
+        model.validate(problems.in("model"));
+        validateSampling(problems.in("sampling"));
+        motion.validate(problems.in("motion"));
+        events.validate(problems.in("events"));
+        validateEventClasses(problems);
+        publish.validate(problems.in("publish"));
+        problems.between("chunkSize", chunkSize, 1, MAX_CHUNK_SIZE);
+        problems.between("threads", threads, 1, MAX_THREADS);
+        problems.between("concurrency", concurrency, 1, MAX_CONCURRENCY);
+        validateNodes(problems);
+        if (!database.startsWith("jdbc:")) {
+            problems.add("database", "must be a JDBC URL starting with 'jdbc:', was '" + database + "'");
+        }
+        schedule.ifPresent(cron -> {
+            try {
+                CronExpression.parse(cron);
+            } catch (IllegalArgumentException e) {
+                problems.add("schedule", "must be a cron expression of 6 fields (second minute hour day month weekday),"
+                        + " was '" + cron + "': " + e.getMessage());
+            }
+        });
+    }
+
+    private void validateSampling(SpecProblems problems) {
+        switch (sampling) {
+            case SamplingSpec.EveryNthFrame(int n) -> problems.between("everyNthFrame", n, 1, SamplingSpec.MAX_EVERY_NTH_FRAME);
+            case SamplingSpec.Fps(double fps) -> {
+                if (!(fps > 0 && fps <= SamplingSpec.MAX_FPS)) {
+                    problems.add("fps", "must be more than 0 and at most " + SpecProblems.format(SamplingSpec.MAX_FPS)
+                            + ", was " + SpecProblems.format(fps));
+                }
+            }
+            case SamplingSpec.KeyframesOnly() -> {
+                // Nothing to bound: key frames are where the encoder put them.
+            }
+        }
+    }
+
+    private void validateEventClasses(SpecProblems problems) {
+        if (model.classes().isEmpty()) {
+            return;
+        }
+        // An event class the model filters out could never fire: say so now rather than report zero events later.
+        for (int i = 0; i < events.classes().size(); i++) {
+            String eventClass = events.classes().get(i);
+            if (!model.classes().contains(eventClass)) {
+                problems.add("events.classes[" + i + "]", "names '" + eventClass + "', which model.classes "
+                        + model.classes() + " filters out, so it could never make an event");
+            }
+        }
+    }
+
+    private void validateNodes(SpecProblems problems) {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < nodes.size(); i++) {
+            NodeSpec node = nodes.get(i);
+            node.validate(problems.in("nodes", i));
+            if (node.id() != null && !seen.add(node.id())) {
+                problems.add("nodes[" + i + "].id", "repeats the id '" + node.id() + "'; node ids must be unique");
+            }
+        }
+        if (nodes.isEmpty()) {
+            // Without declared nodes the target is resolved against the nodes that exist at run time.
+            return;
+        }
+        switch (target) {
+            case TargetSpec.NamedNode(String id) when nodes.stream().noneMatch(node -> id.equals(node.id())) ->
+                    problems.add("target", "names node '" + id + "', which is not declared; known nodes: " + nodeIds());
+            case TargetSpec.LabelledNodes(String key, String value)
+                    when nodes.stream().noneMatch(node -> value.equals(node.labels().get(key))) ->
+                    problems.add("target", "selects label " + key + "=" + value + ", which no declared node has; node labels: "
+                            + nodes.stream().map(node -> node.id() + " " + node.labels()).collect(Collectors.joining(", ")));
+            default -> {
+            }
+        }
+    }
+
+    private String nodeIds() {
+        return nodes.stream().map(NodeSpec::id).collect(Collectors.joining(", "));
+    }
+}

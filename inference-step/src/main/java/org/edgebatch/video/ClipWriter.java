@@ -1,0 +1,101 @@
+package org.edgebatch.video;
+
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_BGR24;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+import org.bytedeco.javacv.FFmpegFrameRecorder;
+import org.bytedeco.javacv.Frame;
+import org.edgebatch.detect.BgrImage;
+
+/**
+ * Re-encodes the part [start − padding, end + padding] of a video to an H.264 mp4 (OpenH264), for
+ * the optional event clips. Frame timing is kept from the source; frames FFmpeg cannot decode are left out.
+ */
+public final class ClipWriter {
+
+    /** What was written: the file, the source time range it covers, and its number of frames. */
+    public record Clip(Path file, long startMicros, long endMicros, int frames) {
+    }
+
+    private final int decoderThreads;
+    private final int bitrate;
+
+    /** A writer with 2 decoder threads and the given target bitrate in bits a second. */
+    public ClipWriter(int decoderThreads, int bitrate) {
+        if (decoderThreads < 0 || decoderThreads > 64) {
+            throw new IllegalArgumentException("decoderThreads must be 0..64, was " + decoderThreads);
+        }
+        if (bitrate < 10_000) {
+            throw new IllegalArgumentException("bitrate must be at least 10000, was " + bitrate);
+        }
+        this.decoderThreads = decoderThreads;
+        this.bitrate = bitrate;
+    }
+
+    public ClipWriter() {
+        this(2, 2_000_000);
+    }
+
+    public Clip write(Path video, long startMicros, long endMicros, long paddingMicros, Path output) throws IOException {
+        Objects.requireNonNull(video, "video must not be null");
+        Objects.requireNonNull(output, "output must not be null");
+        if (startMicros < 0 || endMicros < startMicros || paddingMicros < 0) {
+            throw new IllegalArgumentException("clip range must satisfy 0 <= start <= end and padding >= 0, was start "
+                    + startMicros + ", end " + endMicros + ", padding " + paddingMicros);
+        }
+        long from = Math.max(0, startMicros - paddingMicros);
+        long to = endMicros + paddingMicros;
+        Files.createDirectories(output.toAbsolutePath().getParent());
+        try (VideoContainer container = VideoContainer.open(video);
+             FrameDecoder decoder = new FrameDecoder(container, video.toString(), false, decoderThreads)) {
+            decoder.seekBefore(from);
+            int width = container.info().width() & ~1;
+            int height = container.info().height() & ~1;
+            long first = -1;
+            long last = -1;
+            int frames = 0;
+            try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(output.toFile(), width, height, 0)) {
+                recorder.setFormat("mp4");
+                recorder.setVideoCodecName("libopenh264");
+                recorder.setPixelFormat(AV_PIX_FMT_YUV420P);
+                recorder.setFrameRate(container.fps() > 0 ? container.fps() : 25);
+                recorder.setVideoBitrate(bitrate);
+                recorder.setVideoOption("threads", "1");
+                recorder.start();
+                for (FrameDecoder.Item item = decoder.next(); item != null; item = decoder.next()) {
+                    if (item instanceof FrameDecoder.Failure failure) {
+                        throw failure.exception();
+                    }
+                    if (!(item instanceof FrameDecoder.Picture picture) || picture.timestampMicros() < from) {
+                        continue;
+                    }
+                    if (picture.timestampMicros() > to) {
+                        break;
+                    }
+                    if (first < 0) {
+                        first = picture.timestampMicros();
+                    }
+                    last = picture.timestampMicros();
+                    BgrImage image = decoder.toImage(width, height);
+                    // Keeps gaps (dropped or undecodable frames) as gaps instead of speeding the clip up.
+                    recorder.setTimestamp(picture.timestampMicros() - first);
+                    recorder.recordImage(width, height, Frame.DEPTH_UBYTE, 3, image.rowStride(), AV_PIX_FMT_BGR24,
+                            image.pixels().asByteBuffer());
+                    frames++;
+                }
+                recorder.stop();
+            } catch (FFmpegFrameRecorder.Exception e) {
+                throw new IOException("FFmpeg could not write the clip " + output + ": " + e.getMessage(), e);
+            }
+            if (frames == 0) {
+                Files.deleteIfExists(output);
+                throw new IllegalArgumentException(video + ": no decodable frame between " + from + " and " + to + " µs");
+            }
+            return new Clip(output, first, last, frames);
+        }
+    }
+}

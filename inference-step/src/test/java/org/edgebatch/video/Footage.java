@@ -1,0 +1,104 @@
+package org.edgebatch.video;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.edgebatch.detect.BgrImage;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+
+/** Test helpers: the shared data, generated footage, and frame fingerprints. */
+final class Footage {
+
+    /** What a read produced for one frame: its index, time, a hash of its pixels, or that it was undecodable. */
+    record Seen(long index, long timestampMicros, long pixelHash, boolean keyFrame, boolean undecodable) {
+    }
+
+    private Footage() {
+    }
+
+    static Path data() {
+        return Path.of(System.getProperty("edgebatch.data", "../shared/data"));
+    }
+
+    static Path video(String name) {
+        return data().resolve("video").resolve(name);
+    }
+
+    static BufferedImage image(String name) throws IOException {
+        return ImageIO.read(data().resolve("images").resolve(name).toFile());
+    }
+
+    /** Zidane (the right-hand person of zidane.jpg), scaled to the given height. */
+    static BufferedImage person(int height) throws IOException {
+        BufferedImage crop = FootageRenderer.Sprite.crop(image("zidane.jpg"), 740, 40, 400, 680);
+        return FootageRenderer.toBgr(crop, Math.max(2, height * 400 / 680), height);
+    }
+
+    /** A video over bus.jpg with a person walking from left to right between {@code moveFrom} and {@code moveTo} seconds. */
+    static FootageRenderer.Builder walking(int width, int height, int fps, double seconds, double moveFrom, double moveTo)
+            throws IOException {
+        BufferedImage person = person(height / 2);
+        return FootageRenderer.builder().size(width, height).fps(fps).durationSeconds(seconds).background(image("bus.jpg"))
+                .sprite(new FootageRenderer.Sprite(person, width / 20, height / 4, width - person.getWidth() - width / 20,
+                        height / 4, moveFrom, moveTo));
+    }
+
+    static long pixelHash(BgrImage image) {
+        MemorySegment pixels = image.pixels();
+        long rowBytes = image.width() * 3L;
+        long hash = 0xcbf29ce484222325L;
+        for (int y = 0; y < image.height(); y++) {
+            long row = (long) y * image.rowStride();
+            long x = 0;
+            for (; x + 8 <= rowBytes; x += 8) {
+                hash = (hash ^ pixels.get(ValueLayout.JAVA_LONG_UNALIGNED, row + x)) * 0x100000001b3L;
+            }
+            for (; x < rowBytes; x++) {
+                hash = (hash ^ pixels.get(ValueLayout.JAVA_BYTE, row + x)) * 0x100000001b3L;
+            }
+        }
+        return hash;
+    }
+
+    /** Reads up to {@code limit} frames (undecodable ones included), saving the reader's context after each returned frame. */
+    static List<Seen> read(FrameReader reader, int limit, List<ExecutionContext> contexts) {
+        List<Seen> seen = new ArrayList<>();
+        while (seen.size() < limit) {
+            try {
+                VideoFrame frame = reader.read();
+                if (frame == null) {
+                    break;
+                }
+                seen.add(new Seen(frame.index(), frame.timestampMicros(), pixelHash(frame.image()), frame.keyFrame(), false));
+            } catch (UndecodableFrameException e) {
+                seen.add(new Seen(e.frameIndex(), e.timestampMicros(), 0, false, true));
+            }
+            if (contexts != null) {
+                ExecutionContext context = new ExecutionContext();
+                reader.update(context);
+                contexts.add(context);
+            }
+        }
+        return seen;
+    }
+
+    static List<Seen> readAll(Path video, FrameSampling sampling) {
+        return readAll(video, sampling, 0);
+    }
+
+    /** Reads every frame, scaled to {@code maxWidth} when it is positive (cheaper, and as good for counting and comparing). */
+    static List<Seen> readAll(Path video, FrameSampling sampling, int maxWidth) {
+        FrameReader reader = FrameReader.builder(video).sampling(sampling).maxWidth(maxWidth).build();
+        reader.open(new ExecutionContext());
+        try {
+            return read(reader, Integer.MAX_VALUE, null);
+        } finally {
+            reader.close();
+        }
+    }
+}
