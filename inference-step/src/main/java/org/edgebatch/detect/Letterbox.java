@@ -111,7 +111,9 @@ public final class Letterbox {
                 tag0 = s0;
             }
             int[] bottom = row0;
-            if (s1 != s0) {
+            // A zero weight makes the second row irrelevant: skipping it halves the work of odd integer
+            // downscales such as 1080p to 640x360, without changing a bit of the result.
+            if (s1 != s0 && t.beta1()[dy] != 0) {
                 if (tag1 != s1) {
                     resizeRow(image, s1, row1);
                     tag1 = s1;
@@ -128,6 +130,17 @@ public final class Letterbox {
         MemorySegment.copy(image.pixels(), ValueLayout.JAVA_BYTE, (long) sourceY * image.rowStride(), src, 0, src.length - 3);
         long[] columns = tables.columns();
         int width = columns.length;
+        if (tables.singleTap()) {
+            for (int dx = 0; dx < width; dx++) {
+                long column = columns[dx];
+                int p = (int) (column >>> 32);
+                int w0 = (int) column & 0xffff;
+                out[dx] = (src[p] & 0xff) * w0;
+                out[width + dx] = (src[p + 1] & 0xff) * w0;
+                out[2 * width + dx] = (src[p + 2] & 0xff) * w0;
+            }
+            return;
+        }
         for (int dx = 0; dx < width; dx++) {
             long column = columns[dx];
             int p = (int) (column >>> 32);

@@ -6,7 +6,7 @@ package org.edgebatch.detect;
  * computes them for 8-bit images (half-pixel centres, 11-bit weights, edge pixels repeated), so the
  * result matches {@code cv2.resize}, which is what the models were trained and validated with.
  */
-record LinearResizeTables(int sourceWidth, int sourceHeight, int width, int height, long[] columns,
+record LinearResizeTables(int sourceWidth, int sourceHeight, int width, int height, long[] columns, boolean singleTap,
                           int[] row0, int[] row1, int[] beta0, int[] beta1) {
 
     /** OpenCV's INTER_RESIZE_COEF_SCALE: weights are integers out of 2048. */
@@ -15,10 +15,12 @@ record LinearResizeTables(int sourceWidth, int sourceHeight, int width, int heig
     /**
      * Columns are packed one long each, {@code offset << 32 | alpha1 << 16 | alpha0}, because the
      * horizontal pass is bound by loads; the right neighbour is always at {@code offset + 3} (at the
-     * right edge its weight is 0 and the row buffer has 3 spare bytes).
+     * right edge its weight is 0 and the row buffer has 3 spare bytes). {@code singleTap} says every
+     * right-neighbour weight is 0 (odd integer downscales), so the horizontal pass can skip them.
      */
     static LinearResizeTables of(int sourceWidth, int sourceHeight, int width, int height) {
         long[] columns = new long[width];
+        boolean singleTap = true;
         // OpenCV derives the scale from the inverse ratio; 1/(w/W) is not always bitwise W/w.
         double scaleX = 1.0 / ((double) width / sourceWidth);
         for (int dx = 0; dx < width; dx++) {
@@ -34,6 +36,7 @@ record LinearResizeTables(int sourceWidth, int sourceHeight, int width, int heig
                 sx = sourceWidth - 1;
             }
             columns[dx] = (long) (sx * 3) << 32 | (long) weight(fx) << 16 | weight(1f - fx);
+            singleTap &= weight(fx) == 0;
         }
         int[] row0 = new int[height];
         int[] row1 = new int[height];
@@ -50,7 +53,7 @@ record LinearResizeTables(int sourceWidth, int sourceHeight, int width, int heig
             beta0[dy] = weight(1f - fy);
             beta1[dy] = weight(fy);
         }
-        return new LinearResizeTables(sourceWidth, sourceHeight, width, height, columns, row0, row1, beta0, beta1);
+        return new LinearResizeTables(sourceWidth, sourceHeight, width, height, columns, singleTap, row0, row1, beta0, beta1);
     }
 
     boolean fits(int sourceWidth, int sourceHeight, int width, int height) {
