@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = EdgeBatchVersion.class,
         description = "Runs YOLO inference over stored video where the video lives, and ships only the significant events.",
-        subcommands = {CommandLine.HelpCommand.class, CostCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, CostCommand.class, DetectCommand.class})
 public final class EdgeBatch implements Runnable {
 
     @CommandLine.Spec
