@@ -10,7 +10,7 @@ public record LaunchOptions(String specSource, boolean onlyNewOrChanged) {
         return new LaunchOptions(specSource, false);
     }
 
-    public LaunchOptions onlyNewOrChanged() {
+    public LaunchOptions withOnlyNewOrChanged() {
         return new LaunchOptions(specSource, true);
     }
 }
