@@ -183,6 +183,7 @@ public final class EdgeBatchOperations {
                         + " on " + host + "; stop it first (edgebatch stop " + execution.getId() + ")");
             }
             jobOperator.recover(execution);
+            heartbeat.stop(execution.getId());
         }
         long instanceId = execution.getJobInstance().getInstanceId();
         JobSpec spec = specs.load(instanceId);
