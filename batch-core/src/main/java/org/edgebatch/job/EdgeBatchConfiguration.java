@@ -1,5 +1,6 @@
 package org.edgebatch.job;
 
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javax.sql.DataSource;
@@ -28,6 +29,17 @@ import org.springframework.transaction.PlatformTransactionManager;
 @EnableConfigurationProperties(EdgeBatchProperties.class)
 public class EdgeBatchConfiguration {
 
+    /**
+     * The Spring properties an EdgeBatch application runs with on the job repository {@code databaseUrl} (a spec's
+     * {@code database}, or {@code --db}): that DataSource, Spring Batch's tables created when missing, no job run at
+     * start-up.
+     */
+    public static Map<String, Object> applicationProperties(String databaseUrl) {
+        return Map.of("spring.datasource.url", databaseUrl,
+                "spring.batch.jdbc.initialize-schema", "always",
+                "spring.batch.job.enabled", "false");
+    }
+
     @Bean
     SqlDialect edgeBatchSqlDialect(DataSource dataSource) {
         return SqlDialect.of(dataSource);
@@ -40,7 +52,7 @@ public class EdgeBatchConfiguration {
 
     @Bean(destroyMethod = "close")
     OrtRuntime ortRuntime() {
-        return OrtRuntime.create();
+        return OrtRuntimeStarter.create();
     }
 
     @Bean
@@ -99,7 +111,7 @@ public class EdgeBatchConfiguration {
                                                     NodeDetectors detectors, EdgeBatchProperties properties,
                                                     ObjectProvider<DetectWorkerCustomizer> customizers) {
         return new DetectWorkerStepFactory(jobRepository, transactionManager, new JdbcTemplate(dataSource), dialect, specs,
-                detectors, properties.decoderThreads(), customizers.orderedStream().toList());
+                detectors, properties.decoderThreads(), properties.prefetchFrames(), customizers.orderedStream().toList());
     }
 
     @Bean

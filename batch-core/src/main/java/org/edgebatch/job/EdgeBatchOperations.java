@@ -309,7 +309,7 @@ public final class EdgeBatchOperations {
                 .reduce((a, b) -> b).map(StepExecution::getStepName).orElse("");
         double seconds = execution.getStartTime() == null ? 0 : java.time.Duration.between(execution.getStartTime(),
                 execution.getEndTime() != null ? execution.getEndTime() : LocalDateTime.now()).toNanos() / 1e9;
-        return new Progress(executionId, execution.getStatus().name(), step, Math.min(done, Math.max(total, done)), total,
+        return new Progress(executionId, execution.getStatus().name(), step, done, total,
                 partitionsDone, partitionsTotal, seconds > 0 ? decodedHere / seconds : 0);
     }
 

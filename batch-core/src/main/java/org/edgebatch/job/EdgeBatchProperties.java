@@ -9,6 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param decoderThreads        FFmpeg threads of each frame reader, snapshot and clip (default 1: the cores are the
  *                              detector's; decoding scaled-down frames is cheap next to inference)
+ * @param prefetchFrames        frames each detect partition decodes ahead on a thread of its own, so decoding overlaps
+ *                              inference (default 4; 0 decodes in the step's thread)
  * @param heartbeatInterval     how often a running process renews its heartbeat (default 2 s); a run silent for three
  *                              intervals counts as dead
  * @param partitionPollInterval how often a partitioned step's manager polls the job repository (default 500 ms)
@@ -17,6 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("edgebatch")
 public record EdgeBatchProperties(@DefaultValue("1") int decoderThreads,
+                                  @DefaultValue("4") int prefetchFrames,
                                   @DefaultValue("2s") Duration heartbeatInterval,
                                   @DefaultValue("500ms") Duration partitionPollInterval,
                                   @DefaultValue("24h") Duration partitionTimeout) {
@@ -24,6 +27,9 @@ public record EdgeBatchProperties(@DefaultValue("1") int decoderThreads,
     public EdgeBatchProperties {
         if (decoderThreads < 0 || decoderThreads > 64) {
             throw new IllegalArgumentException("edgebatch.decoder-threads must be 0..64, was " + decoderThreads);
+        }
+        if (prefetchFrames < 0 || prefetchFrames > 256) {
+            throw new IllegalArgumentException("edgebatch.prefetch-frames must be 0..256, was " + prefetchFrames);
         }
         positive("edgebatch.heartbeat-interval", heartbeatInterval);
         positive("edgebatch.partition-poll-interval", partitionPollInterval);

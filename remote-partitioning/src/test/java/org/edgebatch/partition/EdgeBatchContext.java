@@ -24,6 +24,11 @@ final class EdgeBatchContext implements AutoCloseable {
     }
 
     static EdgeBatchContext start(Path database, Class<?>... extraConfiguration) {
+        return start(database, List.of(), extraConfiguration);
+    }
+
+    /** A context with more properties ({@code name=value}). */
+    static EdgeBatchContext start(Path database, List<String> properties, Class<?>... extraConfiguration) {
         List<Class<?>> sources = new ArrayList<>(List.of(TestApplication.class));
         sources.addAll(List.of(extraConfiguration));
         ConfigurableApplicationContext context = new SpringApplicationBuilder(sources.toArray(Class<?>[]::new))
@@ -34,6 +39,7 @@ final class EdgeBatchContext implements AutoCloseable {
                         "spring.batch.job.enabled=false",
                         "spring.main.banner-mode=off",
                         "edgebatch.partition-poll-interval=100ms")
+                .properties(properties.toArray(String[]::new))
                 .run();
         return new EdgeBatchContext(context);
     }
