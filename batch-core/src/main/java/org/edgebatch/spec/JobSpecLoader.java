@@ -7,6 +7,7 @@ import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.databind.ser.std.ToStringSerializer;
@@ -99,6 +100,21 @@ public final class JobSpecLoader {
     /** The spec as YAML that loads back to an equal spec (paths absolute, every default written out). */
     public String toYaml(JobSpec spec) {
         return mapper.writeValueAsString(spec);
+    }
+
+    /** The spec as JSON that {@link #read(String, String)} loads back to an equal spec, as the job repository stores it. */
+    public String toJson(JobSpec spec) {
+        return JsonMapper.shared().writeValueAsString(mapper.valueToTree(spec));
+    }
+
+    /**
+     * Reads and validates a spec from YAML or JSON text (as {@link #toYaml} or {@link #toJson} wrote it); relative paths
+     * are taken from the working directory.
+     *
+     * @param source what the text is, for messages (e.g. "the spec stored for job instance 7")
+     */
+    public JobSpec read(String source, String text) {
+        return read(source, text, workingDirectory, Map.of());
     }
 
     /** Every field an override can set, dotted ({@code model.confidence}); {@code nodes} need a spec file. */

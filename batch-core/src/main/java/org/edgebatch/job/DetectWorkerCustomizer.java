@@ -1,0 +1,15 @@
+package org.edgebatch.job;
+
+import org.edgebatch.step.FrameDetections;
+import org.edgebatch.video.VideoFrame;
+import org.springframework.batch.core.step.builder.ChunkOrientedStepBuilder;
+
+/**
+ * A hook on the detect worker step of each partition, applied last: adds listeners (metrics, logging, or a failure
+ * injected by a test) without rebuilding the step. Beans of this type are picked up by the configuration.
+ */
+@FunctionalInterface
+public interface DetectWorkerCustomizer {
+
+    void customize(ChunkOrientedStepBuilder<VideoFrame, FrameDetections> builder, PlannedVideo video);
+}

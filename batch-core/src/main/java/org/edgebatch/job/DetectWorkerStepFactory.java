@@ -1,0 +1,119 @@
+package org.edgebatch.job;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
+import org.edgebatch.detect.Detector;
+import org.edgebatch.spec.JobSpec;
+import org.edgebatch.step.DetectProcessor;
+import org.edgebatch.step.DetectionWriter;
+import org.edgebatch.step.FrameDetections;
+import org.edgebatch.step.FrameReaderCounters;
+import org.edgebatch.step.PrefetchingFrameReader;
+import org.edgebatch.step.SqlDialect;
+import org.edgebatch.video.FrameReader;
+import org.edgebatch.video.MotionGate;
+import org.edgebatch.video.UndecodableFrameException;
+import org.edgebatch.video.VideoFrame;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.listener.SkipListener;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.builder.ChunkOrientedStepBuilder;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * Builds the {@code detectWorker} step of one partition, a chunk-oriented step of {@code chunkSize} frames:
+ * {@link FrameReader} over the partition's video (sampling from the spec, decoded straight to the model's scale, ahead
+ * of inference on a thread of its own unless {@code prefetchFrames} is 0) →
+ * {@link DetectProcessor} (the partition's {@link MotionGate} and the node's shared detector) →
+ * {@link DetectionWriter}. An undecodable frame is skipped, counted and logged with its index; any other read error
+ * (the file cannot be opened, is truncated) fails the partition with a message naming the file.
+ */
+public final class DetectWorkerStepFactory implements WorkerStepFactory {
+
+    public static final String STEP_NAME = "detectWorker";
+
+    private static final Logger log = LoggerFactory.getLogger(DetectWorkerStepFactory.class);
+
+    private final JobRepository jobRepository;
+    private final PlatformTransactionManager transactionManager;
+    private final JdbcTemplate jdbc;
+    private final SqlDialect dialect;
+    private final JobSpecStore specs;
+    private final NodeDetectors detectors;
+    private final int decoderThreads;
+    private final int prefetchFrames;
+    private final List<DetectWorkerCustomizer> customizers;
+
+    public DetectWorkerStepFactory(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                                   JdbcTemplate jdbc, SqlDialect dialect, JobSpecStore specs, NodeDetectors detectors,
+                                   int decoderThreads, int prefetchFrames, List<DetectWorkerCustomizer> customizers) {
+        this.jobRepository = Objects.requireNonNull(jobRepository, "jobRepository must not be null");
+        this.transactionManager = Objects.requireNonNull(transactionManager, "transactionManager must not be null");
+        this.jdbc = Objects.requireNonNull(jdbc, "jdbc must not be null");
+        this.dialect = Objects.requireNonNull(dialect, "dialect must not be null");
+        this.specs = Objects.requireNonNull(specs, "specs must not be null");
+        this.detectors = Objects.requireNonNull(detectors, "detectors must not be null");
+        this.decoderThreads = decoderThreads;
+        this.prefetchFrames = prefetchFrames;
+        this.customizers = List.copyOf(customizers);
+    }
+
+    @Override
+    public String stepName() {
+        return STEP_NAME;
+    }
+
+    @Override
+    public Step create(StepExecution partition) {
+        PlannedVideo video = PlannedVideo.fromContext(partition.getExecutionContext());
+        long jobInstanceId = partition.getJobExecution().getJobInstance().getInstanceId();
+        JobSpec spec = specs.load(jobInstanceId);
+        Detector detector = detectors.get(partition.getJobExecutionId(), video.nodeId(), spec);
+
+        FrameReader reader = FrameReader.builder(video.path())
+                .videoId(video.videoId())
+                .sampling(SpecMappings.sampling(spec.sampling()))
+                .maxWidth(SpecMappings.decodeWidth(video.width(), video.height(), detector.model().input()))
+                .decoderThreads(decoderThreads)
+                .build();
+        MotionGate gate = spec.motion().enabled() ? new MotionGate(SpecMappings.motion(spec.motion())) : null;
+        DetectionWriter writer = new DetectionWriter(jdbc, dialect, jobInstanceId, partition.getId(), video.nodeId());
+
+        ItemStreamReader<VideoFrame> frames = reader;
+        Supplier<FrameReader.ReadStatistics> statistics = reader::statistics;
+        if (prefetchFrames > 0) {
+            PrefetchingFrameReader prefetching = new PrefetchingFrameReader(reader, prefetchFrames);
+            frames = prefetching;
+            statistics = prefetching::statistics;
+        }
+        ChunkOrientedStepBuilder<VideoFrame, FrameDetections> builder =
+                new ChunkOrientedStepBuilder<VideoFrame, FrameDetections>(STEP_NAME, jobRepository, spec.chunkSize())
+                        .transactionManager(transactionManager)
+                        .reader(frames)
+                        .processor(new DetectProcessor(detector, gate))
+                        .writer(writer)
+                        .stream(new FrameReaderCounters(statistics))
+                        .faultTolerant()
+                        .skipPolicy((failure, skipped) -> failure instanceof UndecodableFrameException)
+                        .skipListener(new UndecodableFrameLog(video));
+        customizers.forEach(customizer -> customizer.customize(builder, video));
+        return builder.build();
+    }
+
+    /** Logs each skipped frame with its index, so a damaged file can be looked at. */
+    private record UndecodableFrameLog(PlannedVideo video) implements SkipListener<VideoFrame, FrameDetections> {
+        @Override
+        public void onSkipInRead(Throwable failure) {
+            if (failure instanceof UndecodableFrameException undecodable) {
+                log.warn("{} ({}): frame {} skipped: {}", video.path(), video.partitionName(), undecodable.frameIndex(),
+                        undecodable.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package org.edgebatch.job;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.edgebatch.publish.Outbox;
+import org.edgebatch.spec.EventsSpec;
+import org.edgebatch.spec.JobSpec;
+import org.edgebatch.spec.PublishSpec;
+import org.edgebatch.step.DetectedEvent;
+import org.edgebatch.step.EventBuilder;
+import org.edgebatch.step.SnapshotRenderer;
+import org.edgebatch.video.ClipWriter;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The {@code eventsWorker} of one video, run on the node holding it: merges the video's detections into events,
+ * writes each event's artifacts into {@code <output>/<job>/<instance>/<node>/} (the annotated snapshot of its best
+ * frame, its clip when asked for, its JSON), stores the events and adds them to the outbox, then records the file as
+ * processed. Everything it writes is keyed by the event, so running it again gives the same files and rows.
+ */
+final class EventsTasklet implements Tasklet {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final JobSpec spec;
+    private final PlannedVideo video;
+    private final EventStore events;
+    private final Outbox outbox;
+    private final ProcessedFiles processed;
+    private final SnapshotRenderer snapshots;
+    private final ClipWriter clips;
+
+    EventsTasklet(JobSpec spec, PlannedVideo video, EventStore events, Outbox outbox, ProcessedFiles processed,
+                  SnapshotRenderer snapshots, ClipWriter clips) {
+        this.spec = Objects.requireNonNull(spec, "spec must not be null");
+        this.video = Objects.requireNonNull(video, "video must not be null");
+        this.events = events;
+        this.outbox = outbox;
+        this.processed = processed;
+        this.snapshots = snapshots;
+        this.clips = clips;
+    }
+
+    /** Where a node's event artifacts of a job instance go. */
+    static Path folder(JobSpec spec, long jobInstanceId, String nodeId) {
+        return spec.output().resolve(spec.name()).resolve(Long.toString(jobInstanceId)).resolve(nodeId);
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws IOException {
+        StepExecution step = contribution.getStepExecution();
+        long instanceId = step.getJobExecution().getJobInstance().getInstanceId();
+        long executionId = step.getJobExecutionId();
+        EventBuilder builder = new EventBuilder(video.videoId(), SpecMappings.events(spec.events()));
+        events.feed(instanceId, video.videoId(), builder);
+        List<DetectedEvent> found = builder.finish();
+        Path folder = folder(spec, instanceId, video.nodeId());
+        Files.createDirectories(folder);
+        for (DetectedEvent event : found) {
+            EventArtifacts artifacts = write(event, instanceId, folder);
+            events.save(instanceId, video.nodeId(), event, artifacts, executionId);
+            if (spec.publish().scheme() != PublishSpec.Scheme.NONE) {
+                outbox.add(spec.name(), instanceId, executionId, video.nodeId(), event.key(), artifacts.files());
+            }
+            contribution.incrementWriteCount(1);
+        }
+        processed.record(spec.name(), video, executionId);
+        return RepeatStatus.FINISHED;
+    }
+
+    private EventArtifacts write(DetectedEvent event, long instanceId, Path folder) throws IOException {
+        EventsSpec settings = spec.events();
+        long bytes = 0;
+        Path snapshot = null;
+        if (settings.snapshot()) {
+            snapshot = folder.resolve(event.key() + ".jpg");
+            bytes += snapshots.render(video.path(), event.bestFrame(), event.bestMicros(),
+                    events.detections(instanceId, video.videoId(), event.bestFrame(), event.label()), snapshot);
+        }
+        Path clip = null;
+        if (settings.clip()) {
+            clip = folder.resolve(event.key() + ".mp4");
+            Path partial = folder.resolve(event.key() + ".part.mp4");
+            clips.write(video.path(), event.startMicros(), event.endMicros(), Math.round(settings.clipPaddingSeconds() * 1e6), partial);
+            Files.move(partial, clip, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            bytes += Files.size(clip);
+        }
+        Path json = folder.resolve(event.key() + ".json");
+        Path partial = Files.createTempFile(folder, event.key(), ".part");
+        try {
+            Files.writeString(partial, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(describe(event, instanceId, snapshot, clip)));
+            Files.move(partial, json, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(partial);
+        }
+        bytes += Files.size(json);
+        return new EventArtifacts(json, snapshot, clip, bytes);
+    }
+
+    private Map<String, Object> describe(DetectedEvent event, long instanceId, Path snapshot, Path clip) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("job", spec.name());
+        json.put("jobInstanceId", instanceId);
+        json.put("node", video.nodeId());
+        json.put("video", video.path().toString());
+        json.put("event", event.key());
+        json.put("class", event.label());
+        json.put("start", event.startSeconds());
+        json.put("end", event.endSeconds());
+        json.put("startFrame", event.startFrame());
+        json.put("endFrame", event.endFrame());
+        json.put("maxScore", event.maxScore());
+        json.put("bestFrame", event.bestFrame());
+        json.put("detections", event.detections());
+        json.put("snapshot", snapshot == null ? null : snapshot.getFileName().toString());
+        json.put("clip", clip == null ? null : clip.getFileName().toString());
+        return json;
+    }
+}

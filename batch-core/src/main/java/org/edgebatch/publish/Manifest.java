@@ -1,0 +1,60 @@
+package org.edgebatch.publish;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The {@code manifest.json} of one published folder: every file in it with its size and SHA-256, so whoever receives
+ * the folder can check it. Rewritten whole (beside, then moved over) each time a file is added.
+ */
+public record Manifest(String job, long jobExecutionId, String node, List<Entry> files) {
+
+    public static final String FILE_NAME = "manifest.json";
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** One file: its name in the folder, its size and its SHA-256 in hex. */
+    public record Entry(String name, long bytes, String sha256) {
+    }
+
+    public Manifest {
+        files = List.copyOf(files);
+    }
+
+    /** The manifest in {@code folder}, or an empty one. */
+    public static Manifest read(Path folder, String job, long jobExecutionId, String node) throws IOException {
+        Path file = folder.resolve(FILE_NAME);
+        if (!Files.isRegularFile(file)) {
+            return new Manifest(job, jobExecutionId, node, List.of());
+        }
+        return JSON.readValue(Files.readString(file), Manifest.class);
+    }
+
+    /** This manifest with {@code entries} added (replacing entries of the same name), sorted by name. */
+    public Manifest with(List<Entry> entries) {
+        Map<String, Entry> byName = new TreeMap<>();
+        files.forEach(entry -> byName.put(entry.name(), entry));
+        entries.forEach(entry -> byName.put(entry.name(), entry));
+        List<Entry> sorted = new ArrayList<>(byName.values());
+        sorted.sort(Comparator.comparing(Entry::name));
+        return new Manifest(job, jobExecutionId, node, sorted);
+    }
+
+    public void write(Path folder) throws IOException {
+        Path partial = Files.createTempFile(folder, FILE_NAME, ".part");
+        try {
+            Files.writeString(partial, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(this));
+            Files.move(partial, folder.resolve(FILE_NAME), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(partial);
+        }
+    }
+}

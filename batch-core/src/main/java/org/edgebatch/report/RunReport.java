@@ -1,0 +1,31 @@
+package org.edgebatch.report;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import java.util.List;
+
+/**
+ * The report of one job execution, written to {@code <output>/runs/<jobExecutionId>/report.json} (a fixed contract:
+ * the cost model reads it). Totals and nodes describe the whole job instance as of this execution.
+ */
+public record RunReport(long jobExecutionId, String jobName, String status, String startTime, String endTime,
+                        Model model, RunTotals totals, List<NodeReport> nodes, List<EventReport> events) {
+
+    public RunReport {
+        nodes = List.copyOf(nodes);
+        events = List.copyOf(events);
+    }
+
+    /** The detector the run used. */
+    public record Model(String path, String provider) {
+    }
+
+    /** One node's figures, written flat beside its id. */
+    public record NodeReport(String nodeId, @JsonUnwrapped RunTotals totals) {
+    }
+
+    /** One event, times in seconds from the start of its video. */
+    public record EventReport(String node, String video, @JsonProperty("class") String label, double start, double end,
+                              float maxScore, long bestFrame, String snapshot) {
+    }
+}

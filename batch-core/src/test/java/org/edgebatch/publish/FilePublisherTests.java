@@ -1,0 +1,53 @@
+package org.edgebatch.publish;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FilePublisherTests {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void filesAreCopiedUnderJobExecutionAndNodeWithAManifestOfTheirHashes() throws Exception {
+        // given
+        Path jpg = Files.write(dir.resolve("v0-person-000010.jpg"), new byte[] {1, 2, 3});
+        Path json = Files.writeString(dir.resolve("v0-person-000010.json"), "{}");
+        OutboxEntry entry = new OutboxEntry(1, "lobby", 3, 12, "node-a", "v0-person-000010", List.of(jpg, json),
+                OutboxStatus.PENDING, 0, null);
+        FilePublisher publisher = new FilePublisher(dir.resolve("central"));
+
+        // when: published twice (a crash between sending and marking it sent)
+        publisher.publish(entry);
+        publisher.publish(entry);
+
+        // then
+        Path folder = dir.resolve("central/lobby/12/node-a");
+        assertThat(folder.resolve("v0-person-000010.jpg")).hasBinaryContent(new byte[] {1, 2, 3});
+        Manifest manifest = Manifest.read(folder, "lobby", 12, "node-a");
+        assertThat(manifest.files()).containsExactly(
+                new Manifest.Entry("v0-person-000010.jpg", 3, "039058c6f2c0cb492c533b0a4d14ef77cc0f78abccced5287d84a1a2011cfb81"),
+                new Manifest.Entry("v0-person-000010.json", 2, "44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a"));
+        try (var files = Files.list(folder)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder(
+                    "v0-person-000010.jpg", "v0-person-000010.json", "manifest.json");
+        }
+    }
+
+    @Test
+    void aTargetThatCannotBeWrittenFailsNamingTheEventAndTheFolder() throws Exception {
+        Path jpg = Files.write(dir.resolve("a.jpg"), new byte[] {1});
+        Files.writeString(dir.resolve("central"), "a file where the folder should be");
+        OutboxEntry entry = new OutboxEntry(1, "lobby", 3, 12, "node-a", "v0-person-000010", List.of(jpg), OutboxStatus.PENDING, 0, null);
+
+        assertThatThrownBy(() -> new FilePublisher(dir.resolve("central")).publish(entry))
+                .isInstanceOf(PublishException.class)
+                .hasMessageStartingWith("event v0-person-000010 could not be published to " + dir.resolve("central/lobby/12/node-a"));
+    }
+}

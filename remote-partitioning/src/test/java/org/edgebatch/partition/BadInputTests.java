@@ -1,0 +1,121 @@
+package org.edgebatch.partition;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.edgebatch.job.JobStatusView;
+import org.edgebatch.job.LaunchOptions;
+import org.edgebatch.job.LaunchRefusedException;
+import org.edgebatch.job.PartitionView;
+import org.edgebatch.node.InventoryException;
+import org.edgebatch.spec.JobSpec;
+import org.edgebatch.video.FootageRenderer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+
+class BadInputTests {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aTruncatedFileFailsItsPartitionNamingItWhileTheOtherCompletesAndARestartAfterTheFixCompletes() throws Exception {
+        // given: two videos on one node, one cut in half as an interrupted copy leaves it
+        Path videos = Files.createDirectories(dir.resolve("videos"));
+        FootageRenderer.Builder footage = TestFootage.walking(320, 180, 10, 4, 1, 3).faststart(true);
+        TestFootage.render(footage, videos.resolve("good.mp4"));
+        Path cut = TestFootage.render(footage, videos.resolve("cut.mp4"));
+        byte[] whole = Files.readAllBytes(cut);
+        Files.write(cut, Arrays.copyOf(whole, whole.length / 2));
+        JobSpec spec = spec(videos, TestFootage.fastModel());
+
+        try (EdgeBatchContext context = EdgeBatchContext.start(dir)) {
+            // when
+            JobExecution run = context.operations().launch(spec, LaunchOptions.of("bad.yaml"));
+
+            // then
+            assertThat(run.getStatus()).isEqualTo(BatchStatus.FAILED);
+            JobStatusView status = context.operations().status(run.getId());
+            PartitionView broken = status.partitions().stream().filter(p -> p.video().endsWith("cut.mp4")).findFirst().orElseThrow();
+            PartitionView fine = status.partitions().stream().filter(p -> p.video().endsWith("good.mp4")).findFirst().orElseThrow();
+            assertThat(broken.status()).isEqualTo("FAILED");
+            assertThat(broken.failure()).startsWith(cut.toRealPath() + ": truncated: the video data ends at ");
+            assertThat(fine.status()).isEqualTo("COMPLETED");
+            assertThat(status.failure()).isEqualTo(broken.failure());
+
+            // when: the file is copied again, whole, and the job restarted
+            Files.write(cut, whole);
+            JobExecution restarted = context.operations().restart(run.getId());
+
+            // then
+            assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+            assertThat(context.jdbc().queryForObject("SELECT COUNT(*) FROM EB_FRAME WHERE JOB_INSTANCE_ID = ?", Integer.class,
+                    run.getJobInstance().getInstanceId())).isEqualTo(2 * 40);
+        }
+    }
+
+    @Test
+    void aFileThatIsNoVideoIsRefusedNamingItBeforeAnyJobInstanceExists() throws Exception {
+        // given
+        Path videos = Files.createDirectories(dir.resolve("videos"));
+        TestFootage.render(TestFootage.walking(320, 180, 10, 1, 0, 1), videos.resolve("good.mp4"));
+        Path notes = Files.writeString(videos.resolve("notes.mp4"), "these are not frames");
+        JobSpec spec = spec(videos, TestFootage.fastModel());
+
+        try (EdgeBatchContext context = EdgeBatchContext.start(dir)) {
+            // when / then
+            assertThatThrownBy(() -> context.operations().launch(spec, LaunchOptions.of("bad.yaml")))
+                    .isInstanceOf(InventoryException.class)
+                    .hasMessageStartingWith("not a readable video: " + notes.toRealPath() + ": ");
+            assertThat(context.jobRepository().getJobNames()).isEmpty();
+        }
+    }
+
+    @Test
+    void aMissingOrBrokenModelIsRefusedBeforeAnyJobInstanceExists() throws Exception {
+        // given: a spec whose model was there when it was loaded
+        Path videos = Files.createDirectories(dir.resolve("videos"));
+        TestFootage.render(TestFootage.walking(320, 180, 10, 1, 0, 1), videos.resolve("good.mp4"));
+        Path model = Files.copy(TestFootage.fastModel(), dir.resolve("model.onnx"));
+        JobSpec spec = spec(videos, model);
+
+        try (EdgeBatchContext context = EdgeBatchContext.start(dir)) {
+            // when: it is gone
+            Files.delete(model);
+
+            // then
+            assertThatThrownBy(() -> context.operations().launch(spec, LaunchOptions.of("bad.yaml")))
+                    .isInstanceOf(LaunchRefusedException.class)
+                    .hasMessage("model file not found: " + model);
+
+            // when: it is not a model
+            Files.writeString(model, "not a model");
+
+            // then
+            assertThatThrownBy(() -> context.operations().launch(spec, LaunchOptions.of("bad.yaml")))
+                    .isInstanceOf(LaunchRefusedException.class)
+                    .hasMessageStartingWith("model " + model + " cannot be used: ");
+            assertThat(context.jobRepository().getJobNames()).isEmpty();
+        }
+    }
+
+    private JobSpec spec(Path videos, Path model) {
+        return Specs.load(dir, "bad", """
+                name: bad
+                input:
+                  paths: [%s]
+                model:
+                  path: %s
+                chunkSize: 8
+                threads: 2
+                output: %s
+                publish:
+                  target: none
+                """.formatted(videos, model, dir.resolve("out")));
+    }
+}

@@ -1,0 +1,57 @@
+package org.edgebatch.partition;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.edgebatch.job.DetectWorkerCustomizer;
+import org.edgebatch.step.FrameDetections;
+import org.edgebatch.video.VideoFrame;
+import org.springframework.batch.core.listener.ItemProcessListener;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Test configuration: fails the detect worker once, when it is about to process a chosen frame, and counts how often
+ * each frame went through the processor.
+ */
+@Configuration(proxyBeanMethods = false)
+class FailureInjection {
+
+    /** The trap: armed with a frame index, it fires once. */
+    static final class Trap {
+        final AtomicLong frame = new AtomicLong(-1);
+        final Map<Long, AtomicInteger> processed = new ConcurrentHashMap<>();
+
+        void arm(long frameIndex) {
+            frame.set(frameIndex);
+        }
+
+        int timesProcessed(long frameIndex) {
+            AtomicInteger count = processed.get(frameIndex);
+            return count == null ? 0 : count.get();
+        }
+    }
+
+    @Bean
+    Trap trap() {
+        return new Trap();
+    }
+
+    @Bean
+    DetectWorkerCustomizer failOnce(Trap trap) {
+        return (builder, video) -> builder.listener(new ItemProcessListener<VideoFrame, FrameDetections>() {
+            @Override
+            public void beforeProcess(VideoFrame item) {
+                if (trap.frame.compareAndSet(item.index(), -1)) {
+                    throw new IllegalStateException("injected failure at frame " + item.index());
+                }
+            }
+
+            @Override
+            public void afterProcess(VideoFrame item, FrameDetections result) {
+                trap.processed.computeIfAbsent(item.index(), i -> new AtomicInteger()).incrementAndGet();
+            }
+        });
+    }
+}
