@@ -58,6 +58,10 @@ final class JobSession implements AutoCloseable {
         long id = run.awaitExecutionId();
         current = run;
         currentId = id;
+        if (mode != ProgressMonitor.Mode.NONE) {
+            err.println("Execution " + id + " started; stop it with: edgebatch stop " + id);
+            err.flush();
+        }
         try (ProgressMonitor ignored = ProgressMonitor.start(operations()::progress, id, err, mode)) {
             return run.await();
         } finally {
