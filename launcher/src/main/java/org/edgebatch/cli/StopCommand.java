@@ -45,8 +45,9 @@ final class StopCommand implements Callable<Integer> {
             if (json) {
                 out.println(JsonOutput.pretty(after));
             } else {
-                out.println("Execution " + executionId + " of job " + after.jobName() + ": " + after.status()
-                        + "; its partitions stop after their current chunk" + (after.runner().isEmpty() ? "" : " (process " + after.runner() + ")") + ".");
+                out.println("Execution " + executionId + " of job " + after.jobName() + ": stop requested (" + after.status()
+                        + "); its partitions stop after their current chunk"
+                        + (before.runner().isEmpty() ? "" : " in process " + before.runner()) + ".");
                 out.println("Resume it later with: edgebatch restart " + executionId);
             }
             out.flush();

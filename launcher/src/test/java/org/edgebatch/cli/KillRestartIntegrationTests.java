@@ -44,7 +44,7 @@ class KillRestartIntegrationTests {
                 publish: {target: none}
                 """.formatted(TestData.fastModel()));
         Path home = Files.createDirectories(dir.resolve("home"));
-        RepositoryQueries repository = new RepositoryQueries(home);
+        RepositoryQueries repository = RepositoryQueries.ofHome(home);
 
         // when: the run has committed a few chunks, its JVM is killed
         CliProcess.Started run = CliProcess.start(home, "run", spec.toString(), "--progress", "log");
@@ -91,8 +91,8 @@ class KillRestartIntegrationTests {
         assertThat(reference.exitCode()).as(reference.toString()).isZero();
 
         // then: the same detections, none twice, none missing
-        List<List<Object>> restarted = new RepositoryQueries(home).rows(DETECTIONS);
-        List<List<Object>> uninterrupted = new RepositoryQueries(fresh).rows(DETECTIONS);
+        List<List<Object>> restarted = RepositoryQueries.ofHome(home).rows(DETECTIONS);
+        List<List<Object>> uninterrupted = RepositoryQueries.ofHome(fresh).rows(DETECTIONS);
         assertThat(restarted).isNotEmpty().doesNotHaveDuplicates();
         assertThat(uninterrupted).doesNotHaveDuplicates();
         assertThat(new HashSet<>(restarted)).isEqualTo(new HashSet<>(uninterrupted));

@@ -15,19 +15,29 @@ import java.util.List;
  */
 final class RepositoryQueries {
 
-    private final Path home;
+    private final Path database;
     private volatile String lastProblem = "";
 
-    RepositoryQueries(Path home) {
-        this.home = home;
+    /** The repository at {@code database} (an H2 file name, without {@code .mv.db}). */
+    private RepositoryQueries(Path database) {
+        this.database = database;
+    }
+
+    static RepositoryQueries ofHome(Path home) {
+        return new RepositoryQueries(home.resolve(".edgebatch/db/edgebatch"));
+    }
+
+    /** The repository {@code --db FOLDER} names. */
+    static RepositoryQueries inFolder(Path folder) {
+        return new RepositoryQueries(folder.resolve("edgebatch"));
     }
 
     String url() {
-        return "jdbc:h2:file:" + home.resolve(".edgebatch/db/edgebatch") + ";AUTO_SERVER=TRUE";
+        return "jdbc:h2:file:" + database + ";AUTO_SERVER=TRUE";
     }
 
     boolean exists() {
-        return Files.exists(home.resolve(".edgebatch/db/edgebatch.mv.db"));
+        return Files.exists(database.resolveSibling(database.getFileName() + ".mv.db"));
     }
 
     /** The rows of a query, each as a list of its columns; an exception while the tables are still being made is empty. */
