@@ -32,6 +32,7 @@ import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -167,6 +168,36 @@ public final class EdgeBatchOperations {
      * @throws IllegalArgumentException when there is no such execution
      */
     public JobExecution restart(long executionId) {
+        return restartPrepared(prepareRestart(executionId), new JobExecutionListener() {
+        });
+    }
+
+    /**
+     * Checks and prepares a restart in this thread as {@link #restart} does (refusals are thrown here), then runs it in
+     * the background, so the caller can follow the new execution's progress.
+     */
+    public JobRun startRestart(long executionId) {
+        PreparedRestart prepared = prepareRestart(executionId);
+        CompletableFuture<Long> newExecutionId = new CompletableFuture<>();
+        JobExecutionListener started = new JobExecutionListener() {
+            @Override
+            public void beforeJob(JobExecution execution) {
+                newExecutionId.complete(execution.getId());
+            }
+        };
+        CompletableFuture<JobExecution> completion = CompletableFuture.supplyAsync(
+                () -> restartPrepared(prepared, started), background);
+        completion.whenComplete((execution, failure) -> {
+            if (failure != null) {
+                newExecutionId.completeExceptionally(failure);
+            } else {
+                newExecutionId.complete(execution.getId());
+            }
+        });
+        return new JobRun(newExecutionId, completion);
+    }
+
+    private PreparedRestart prepareRestart(long executionId) {
         JobExecution execution = execution(executionId);
         JobExecution last = jobRepository.getLastJobExecution(execution.getJobInstance());
         if (last != null && last.getId() != executionId) {
@@ -186,13 +217,21 @@ public final class EdgeBatchOperations {
             heartbeat.stop(execution.getId());
         }
         long instanceId = execution.getJobInstance().getInstanceId();
-        JobSpec spec = specs.load(instanceId);
-        Job job = jobs.build(spec, specs.source(instanceId).orElse(null));
+        return new PreparedRestart(execution, specs.load(instanceId), specs.source(instanceId).orElse(null));
+    }
+
+    private JobExecution restartPrepared(PreparedRestart prepared, JobExecutionListener extra) {
+        Job job = jobs.build(prepared.spec(), prepared.source(), extra);
         try {
-            return jobOperator.start(job, execution.getJobParameters());
+            return jobOperator.start(job, prepared.execution().getJobParameters());
         } catch (Exception e) {
-            throw new LaunchRefusedException("execution " + execution.getId() + " could not be restarted: " + e.getMessage(), e);
+            throw new LaunchRefusedException("execution " + prepared.execution().getId() + " could not be restarted: "
+                    + e.getMessage(), e);
         }
+    }
+
+    /** A restart checked and recovered, ready to run: the execution it continues and the job's stored spec. */
+    private record PreparedRestart(JobExecution execution, JobSpec spec, String source) {
     }
 
     /**
@@ -325,7 +364,13 @@ public final class EdgeBatchOperations {
     }
 
     private JobExecution execution(long executionId) {
-        JobExecution execution = jobRepository.getJobExecution(executionId);
+        JobExecution execution;
+        try {
+            execution = jobRepository.getJobExecution(executionId);
+        } catch (EmptyResultDataAccessException e) {
+            // The JDBC repository of Spring Batch 6 throws for an unknown id where its contract says null.
+            execution = null;
+        }
         if (execution == null) {
             throw new IllegalArgumentException("there is no job execution " + executionId);
         }

@@ -8,7 +8,9 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = EdgeBatchVersion.class,
         description = "Runs YOLO inference over stored video where the video lives, and ships only the significant events.",
-        subcommands = {CommandLine.HelpCommand.class, CostCommand.class, DetectCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, RunCommand.class, RestartCommand.class, StopCommand.class,
+                StatusCommand.class, JobsCommand.class, EventsCommand.class, DemoCommand.class, DetectCommand.class,
+                CostCommand.class})
 public final class EdgeBatch implements Runnable {
 
     @CommandLine.Spec

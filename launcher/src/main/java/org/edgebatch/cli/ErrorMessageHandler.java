@@ -1,11 +1,16 @@
 package org.edgebatch.cli;
 
+import org.edgebatch.job.LaunchRefusedException;
+import org.edgebatch.node.InventoryException;
+import org.edgebatch.spec.JobSpecException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
 
 /**
- * Turns an exception escaping a command into one clear line on stderr and exit code 1.
+ * Turns an exception escaping a command into one clear line on stderr and an exit code: 2 for a job that was refused
+ * before it started (a bad spec, a path outside the allow-list, an unusable model, an unknown execution, a job
+ * repository that cannot be opened), 1 for anything else.
  * The stack trace is printed only with {@code EDGEBATCH_DEBUG=1}, because users need the
  * message (which names the file, field or library at fault), not our call stack.
  */
@@ -19,7 +24,13 @@ final class ErrorMessageHandler implements IExecutionExceptionHandler {
             ex.printStackTrace(err);
         }
         err.flush();
-        return 1;
+        return exitCode(ex);
+    }
+
+    static int exitCode(Throwable ex) {
+        return ex instanceof JobSpecException || ex instanceof InventoryException || ex instanceof LaunchRefusedException
+                || ex instanceof CommandRefusal || ex instanceof JobContext.JobRepositoryException
+                ? ExitCodes.REFUSED : ExitCodes.NOT_COMPLETED;
     }
 
     static String describe(Throwable ex) {

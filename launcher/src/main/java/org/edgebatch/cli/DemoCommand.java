@@ -1,0 +1,214 @@
+package org.edgebatch.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.edgebatch.job.EventView;
+import org.edgebatch.job.JobRun;
+import org.edgebatch.job.LaunchOptions;
+import org.edgebatch.ort.OrtRuntime;
+import org.edgebatch.spec.JobSpec;
+import org.edgebatch.spec.JobSpecLoader;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code edgebatch demo}: runs the job on sample footage with two logical nodes, each holding its own folder of clips,
+ * and says where the events, snapshots and report are.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true, versionProvider = EdgeBatchVersion.class,
+        description = {"Runs the video inference job on sample footage with two logical nodes (node-a, node-b), each reading"
+                + " its own folder, and prints where the events, snapshots and report are.",
+                "Data: --data, else $EDGEBATCH_DATA, else ../shared/data beside the EdgeBatch folder: clips from its video/"
+                        + " folder (or footage rendered from its images/), a YOLOv5 ONNX model from its models/ folder.",
+                "Exit code: 0 when the job COMPLETED, 1 when it did not, 2 when it could not start, 3 when there is no model."})
+final class DemoCommand implements Callable<Integer> {
+
+    static final List<String> NODES = List.of("node-a", "node-b");
+    static final String SPEC_FILE = "demo.yaml";
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec commandSpec;
+
+    @Option(names = "--data", paramLabel = "DIR", description = "The data folder (models/, video/, images/).")
+    Path data;
+
+    @Option(names = "--model", paramLabel = "PATH", description = "The YOLOv5 ONNX model (default: <data>/models/yolov5n_coco_fp16.onnx or any yolov5*.onnx there).")
+    Path model;
+
+    @Option(names = "--output", paramLabel = "DIR", description = "The demo's folder: node folders, spec, results (default: ~/.edgebatch/demo).")
+    Path output;
+
+    @Mixin
+    DatabaseOption database;
+
+    @Option(names = "--progress", paramLabel = "MODE", defaultValue = "auto",
+            description = "auto (a bar on a terminal, log lines otherwise), bar, log or none (default: ${DEFAULT-VALUE}).")
+    ProgressMonitor.Mode progress;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        PrintWriter out = commandSpec.commandLine().getOut();
+        PrintWriter err = commandSpec.commandLine().getErr();
+        DemoData demoData = DemoData.locate(data, System.getenv("EDGEBATCH_DATA"), System.getProperty("edgebatch.home"));
+        Path modelFile = model != null ? model.toAbsolutePath() : demoData.model().orElse(null);
+        if (modelFile == null || !Files.isRegularFile(modelFile)) {
+            err.println(noModel(demoData, modelFile));
+            err.flush();
+            return ExitCodes.NO_MODEL;
+        }
+        List<Path> clips = demoData.clips();
+        List<Path> images = demoData.images();
+        if (clips.isEmpty() && images.isEmpty()) {
+            throw new CommandRefusal("no sample footage: " + demoData.folder().resolve("video") + " has no clips ("
+                    + String.join(", ", DemoData.VIDEO_EXTENSIONS) + ") and " + demoData.folder().resolve("images")
+                    + " no images to render footage from; set --data or EDGEBATCH_DATA to a folder that has them");
+        }
+        Path folder = (output != null ? output : JobSpec.edgebatchHome().resolve("demo")).toAbsolutePath().normalize();
+        List<Path> nodeFolders = new ArrayList<>();
+        for (String node : NODES) {
+            nodeFolders.add(Files.createDirectories(folder.resolve(node)));
+        }
+        long started = System.nanoTime();
+        try (JobSession session = JobSession.open(database.url(), err)) {
+            String footage;
+            if (!clips.isEmpty()) {
+                placeClips(clips, nodeFolders);
+                footage = clips.size() + " clip(s) from " + demoData.folder().resolve("video");
+            } else {
+                out.println("No clips in " + demoData.folder().resolve("video") + "; rendering sample footage from "
+                        + demoData.folder().resolve("images") + " ...");
+                out.flush();
+                new DemoFootage(session.bean(OrtRuntime.class), modelFile)
+                        .render(images, nodeFolders.stream().map(dir -> dir.resolve("walk.mp4")).toList());
+                footage = "footage rendered from " + images.size() + " image(s) in " + demoData.folder().resolve("images");
+            }
+            Path specFile = Files.writeString(folder.resolve(SPEC_FILE), spec(folder, modelFile, session.databaseUrl()));
+            JobSpec spec = new JobSpecLoader().load(specFile);
+            out.println("Demo: " + footage + ", nodes " + String.join(" and ", NODES) + ", model " + modelFile);
+            out.println("Spec:  " + specFile + "  (run it again with: edgebatch run " + specFile + ")");
+            out.flush();
+            JobRun run = session.operations().start(spec, LaunchOptions.of(specFile.toString())).orElseThrow();
+            RunOutcome outcome = new RunOutcomePrinter(session, out, false, false).print(session.follow(run, progress));
+            printWhere(outcome, session.operations().events(outcome.jobExecutionId()), folder, out);
+            out.printf(Locale.ROOT, "Demo %s in %.0f s%n", outcome.status(), (System.nanoTime() - started) / 1e9);
+            out.flush();
+            return outcome.completed() ? ExitCodes.COMPLETED : ExitCodes.NOT_COMPLETED;
+        }
+    }
+
+    /**
+     * Gives each node its own folder of clips, balanced by bytes, largest first. Hard links (copies where the file
+     * system cannot link): a node's allow-list is its folder, and a symbolic link to the data folder would rightly be
+     * refused as leading outside it.
+     */
+    static void placeClips(List<Path> clips, List<Path> nodeFolders) throws IOException {
+        long[] bytes = new long[nodeFolders.size()];
+        List<Path> largestFirst = new ArrayList<>(clips);
+        largestFirst.sort(Comparator.comparingLong(DemoCommand::size).reversed().thenComparing(Comparator.naturalOrder()));
+        for (Path folder : nodeFolders) {
+            try (Stream<Path> old = Files.list(folder)) {
+                // A clip placed by an earlier demo on the other node would be read twice.
+                for (Path file : old.toList()) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        }
+        for (Path clip : largestFirst) {
+            int node = 0;
+            for (int i = 1; i < bytes.length; i++) {
+                if (bytes[i] < bytes[node]) {
+                    node = i;
+                }
+            }
+            Path target = nodeFolders.get(node).resolve(clip.getFileName());
+            try {
+                Files.createLink(target, clip);
+            } catch (FileSystemException | UnsupportedOperationException e) {
+                Files.copy(clip, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+            }
+            bytes[node] += size(clip);
+        }
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The demo's spec: two nodes, each allow-listing its own folder; quick on two cores. */
+    static String spec(Path folder, Path modelFile, String databaseUrl) {
+        int threads = Math.max(1, Runtime.getRuntime().availableProcessors() / NODES.size());
+        StringBuilder nodes = new StringBuilder();
+        for (String node : NODES) {
+            nodes.append("  - id: ").append(node).append("\n    paths: [").append(node).append("]\n");
+        }
+        return """
+                # Written by 'edgebatch demo'. Every field is explained in samples/lobby-cameras.yaml.
+                name: demo
+                input:
+                  paths: [%s]
+                nodes:
+                %s
+                model:
+                  path: %s
+                # Two frames a second, and only frames that move, keep the demo quick on two cores.
+                sampling:
+                  fps: 2
+                motion:
+                  enabled: true
+                events:
+                  classes: [person, car]
+                publish:
+                  target: %s
+                # Each node has its own model session; together they use the available processors.
+                threads: %d
+                output: output
+                database: %s
+                """.formatted(String.join(", ", NODES), nodes.toString().stripTrailing(), quoted(modelFile.toString()),
+                quoted(folder.resolve("central").toUri().toString()), threads, quoted(databaseUrl));
+    }
+
+    private static String quoted(String text) {
+        return JsonOutput.line(text);
+    }
+
+    private static void printWhere(RunOutcome outcome, List<EventView> events, Path folder, PrintWriter out) {
+        Map<String, Long> byLabel = new java.util.TreeMap<>();
+        events.forEach(event -> byLabel.merge(event.label(), 1L, Long::sum));
+        long snapshots = events.stream().filter(event -> event.snapshot() != null && Files.isRegularFile(Path.of(event.snapshot()))).count();
+        out.println();
+        out.printf(Locale.ROOT, "Person events: %d, car events: %d%n", byLabel.getOrDefault("person", 0L), byLabel.getOrDefault("car", 0L));
+        out.println("Snapshots:  " + snapshots + " annotated JPEG(s) beside the event JSON files in " + outcome.eventsFolder() + "/<node>/");
+        out.println("Published:  " + folder.resolve("central").resolve("demo").resolve(Long.toString(outcome.jobExecutionId())) + "/<node>/ (with manifest.json)");
+        out.println("Events:     edgebatch events " + outcome.jobExecutionId() + "   Status: edgebatch status " + outcome.jobExecutionId());
+    }
+
+    private static String noModel(DemoData data, Path given) {
+        String what = given != null ? "the model " + given + " does not exist"
+                : "no YOLOv5 model found (looked for " + data.models().resolve(DemoData.DEFAULT_MODEL) + " and "
+                        + data.models().resolve("yolov5*.onnx") + ")";
+        return "edgebatch demo: " + what + ".\n"
+                + "  EdgeBatch ships no model. Get the official YOLOv5 ONNX export:\n"
+                + "    git clone https://github.com/ultralytics/yolov5 && cd yolov5\n"
+                + "    pip install -r requirements.txt onnx\n"
+                + "    python export.py --weights yolov5n.pt --include onnx\n"
+                + "  then put yolov5n.onnx into " + data.models() + "/ or run: edgebatch demo --model /path/to/yolov5n.onnx";
+    }
+}

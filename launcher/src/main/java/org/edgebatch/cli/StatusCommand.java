@@ -1,0 +1,100 @@
+package org.edgebatch.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.edgebatch.job.EdgeBatchOperations;
+import org.edgebatch.job.JobStatusView;
+import org.edgebatch.job.JobSummaryView;
+import org.edgebatch.job.PartitionView;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code edgebatch status}: an execution's status, steps and partitions (the latest execution without an id). */
+@Command(name = "status", mixinStandardHelpOptions = true, versionProvider = EdgeBatchVersion.class,
+        description = {"Shows an execution: its status, why it failed, its steps, and every partition (node, video, frames"
+                + " read, status). Without an id, the latest execution. Works while the job runs in another process.",
+                "--json fields: jobExecutionId, jobInstanceId, jobName, status, exitCode, failure, startTime, endTime,"
+                        + " specSource, runner, steps[name, status, writeCount, skipCount, failure],"
+                        + " partitions[step, partition, node, video, status, lastFrameIndex, frames, undecodable, failure]."})
+final class StatusCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec commandSpec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "EXECUTION_ID", description = "The execution (default: the latest).")
+    Long executionId;
+
+    @Mixin
+    DatabaseOption database;
+
+    @Option(names = "--json", description = "Print the status as JSON.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = commandSpec.commandLine().getOut();
+        try (JobSession session = JobSession.open(database.url(), commandSpec.commandLine().getErr())) {
+            EdgeBatchOperations operations = session.operations();
+            long id = executionId != null ? executionId : latest(operations, session.databaseUrl());
+            JobStatusView status = Executions.refusingUnknown(() -> operations.status(id));
+            if (json) {
+                out.println(JsonOutput.pretty(status));
+            } else {
+                print(status, operations, out);
+            }
+            out.flush();
+            return ExitCodes.COMPLETED;
+        }
+    }
+
+    private static long latest(EdgeBatchOperations operations, String databaseUrl) {
+        List<JobSummaryView> latest = operations.jobs(1);
+        if (latest.isEmpty()) {
+            throw new CommandRefusal("there are no job executions in " + databaseUrl);
+        }
+        return latest.getFirst().jobExecutionId();
+    }
+
+    static void print(JobStatusView status, EdgeBatchOperations operations, PrintWriter out) {
+        out.println("Execution " + status.jobExecutionId() + " of job " + status.jobName() + " (instance " + status.jobInstanceId()
+                + "): " + status.status());
+        field(out, "spec", status.specSource());
+        field(out, "started", Times.shortTime(status.startTime()));
+        field(out, "ended", Times.shortTime(status.endTime()));
+        field(out, "runner", status.runner().isEmpty() ? "" : "process " + status.runner());
+        if (status.endTime() == null && status.startTime() != null) {
+            field(out, "progress", new ProgressFormatter().line(operations.progress(status.jobExecutionId()))
+                    .substring("progress: ".length()));
+        }
+        field(out, "failure", status.failure());
+        if (!status.steps().isEmpty()) {
+            out.println();
+            TextTable steps = new TextTable("step", "status", ">written", ">skipped");
+            status.steps().forEach(step -> steps.row(step.name(), step.status(), step.writeCount(), step.skipCount()));
+            steps.print(out, "  ");
+        }
+        if (!status.partitions().isEmpty()) {
+            out.println();
+            TextTable partitions = new TextTable("partition", "node", "status", ">frames", ">undecodable", "video");
+            for (PartitionView partition : status.partitions()) {
+                boolean detect = partition.step().startsWith("detect");
+                partitions.row(partition.step() + ":" + partition.partition(), partition.node(), partition.status(),
+                        detect ? (partition.lastFrameIndex() + 1) + "/" + partition.frames() : "", detect ? partition.undecodable() : "",
+                        partition.video());
+            }
+            partitions.print(out, "  ");
+            status.partitions().stream().filter(p -> !p.failure().isEmpty()).forEach(p ->
+                    out.println("  " + p.step() + ":" + p.partition() + " failed: " + p.failure()));
+        }
+    }
+
+    private static void field(PrintWriter out, String name, String value) {
+        if (value != null && !value.isEmpty()) {
+            out.printf("  %-9s %s%n", name, value);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package org.edgebatch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** {@code edgebatch demo} as a first-time user runs it: a fresh home, the shared data, the packaged jar. */
+class DemoIntegrationTests {
+
+    @TempDir
+    Path home;
+
+    @Test
+    void theDemoCompletesOnTheSharedClipsWithTwoNodesAndReportsAPersonEventWhoseSnapshotExists() {
+        // when
+        CliProcess.Finished demo = CliProcess.run(home, Duration.ofMinutes(6), "demo", "--data", TestData.data().toString());
+
+        // then
+        assertThat(demo.exitCode()).as(demo.toString()).isZero();
+        assertThat(demo.out()).contains("nodes node-a and node-b").contains("Job demo, execution ").contains(": COMPLETED")
+                .containsPattern("Person events: [1-9]\\d*, car events: \\d+").contains("Demo COMPLETED in ");
+        assertThat(demo.err()).contains("progress: ");
+        Path demoFolder = home.resolve(".edgebatch/demo");
+        assertThat(demoFolder.resolve("demo.yaml")).exists();
+        long id = Long.parseLong(demo.out().replaceAll("(?s).*Job demo, execution (\\d+): COMPLETED.*", "$1"));
+
+        // when
+        CliProcess.Finished events = CliProcess.run(home, Duration.ofMinutes(1), "events", Long.toString(id), "--json");
+
+        // then: person events, each with its snapshot, from both nodes' folders
+        assertThat(events.exitCode()).as(events.toString()).isZero();
+        JsonNode list = JsonMapper.shared().readTree(events.out());
+        assertThat(list.valueStream().filter(e -> e.get("label").asString().equals("person")).toList()).isNotEmpty()
+                .allSatisfy(person -> assertThat(Path.of(person.get("snapshot").asString())).isRegularFile()
+                        .satisfies(file -> assertThat(Files.size(file)).isPositive()));
+        assertThat(list.valueStream().map(e -> e.get("node").asString()).distinct()).containsExactlyInAnyOrder("node-a", "node-b");
+        assertThat(list.valueStream().map(e -> e.get("video").asString()))
+                .allSatisfy(video -> assertThat(video).matches(".*/\\.edgebatch/demo/node-[ab]/[^/]+"));
+    }
+
+    @Test
+    void withoutAModelTheDemoSaysHowToGetTheOfficialExportAndExitsThree() throws Exception {
+        // given: a data folder with clips but no model
+        Path data = Files.createDirectories(home.resolve("data/video"));
+        Files.createSymbolicLink(data.resolve("street.mp4"), TestData.data().resolve("video/street_cars_640x360.mp4"));
+
+        // when
+        CliProcess.Finished demo = CliProcess.run(home, Duration.ofMinutes(1), "demo", "--data", home.resolve("data").toString());
+
+        // then
+        assertThat(demo.exitCode()).as(demo.toString()).isEqualTo(3);
+        assertThat(demo.err()).startsWith("edgebatch demo: no YOLOv5 model found (looked for " + home.resolve("data/models/yolov5n_coco_fp16.onnx"))
+                .contains("git clone https://github.com/ultralytics/yolov5")
+                .contains("python export.py --weights yolov5n.pt --include onnx")
+                .contains("then put yolov5n.onnx into " + home.resolve("data/models") + "/ or run: edgebatch demo --model ");
+        assertThat(home.resolve(".edgebatch/db")).doesNotExist();
+    }
+}

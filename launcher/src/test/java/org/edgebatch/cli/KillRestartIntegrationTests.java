@@ -1,0 +1,113 @@
+package org.edgebatch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The worker process killed with SIGKILL in the middle of a video, then {@code restart} in a new process: the job
+ * completes with exactly the detections of an uninterrupted run, and no frame committed before the kill is inferred
+ * again.
+ */
+class KillRestartIntegrationTests {
+
+    private static final int FPS = 10;
+    private static final int SECONDS = 20;
+    private static final int FRAMES = FPS * SECONDS;
+    private static final String DETECTIONS = "SELECT VIDEO_ID, FRAME_INDEX, DET_INDEX, NODE_ID, TIMESTAMP_MICROS, CLASS_ID, LABEL,"
+            + " SCORE, X1, Y1, X2, Y2 FROM EB_DETECTION";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aRunKilledMidVideoIsRestartedInANewProcessToTheRowsOfAnUninterruptedRunWithoutInferringCommittedFramesAgain()
+            throws Exception {
+        // given: a 20 s clip read at every frame, 8 frames a chunk
+        TestData.walking(dir.resolve("videos/walk.mp4"), 640, 360, FPS, SECONDS, 2, SECONDS - 2);
+        Path spec = TestData.spec(dir, "killed", """
+                name: killed
+                input: {paths: [videos]}
+                model: {path: %s}
+                chunkSize: 8
+                threads: 2
+                output: out
+                publish: {target: none}
+                """.formatted(TestData.fastModel()));
+        Path home = Files.createDirectories(dir.resolve("home"));
+        RepositoryQueries repository = RepositoryQueries.ofHome(home);
+
+        // when: the run has committed a few chunks, its JVM is killed
+        CliProcess.Started run = CliProcess.start(home, "run", spec.toString(), "--progress", "log");
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (repository.countIfReady("SELECT COUNT(*) FROM EB_FRAME") < 40) {
+            assertThat(run.process().isAlive()).as("the run ended before it could be killed: %s; last query: %s", run.stderr(), repository.lastProblem()).isTrue();
+            assertThat(System.nanoTime()).as("no chunk committed in time: %s", run.stderr()).isLessThan(deadline);
+            Thread.sleep(50);
+        }
+        // H2 writes commits to its file within half a second (WRITE_DELAY): wait past that, so the chunks seen so far are
+        // on disk when the process dies (later ones may be lost with it, consistently with the step's own state).
+        Thread.sleep(1000);
+        assertThat(run.process().isAlive()).as("the run ended before it could be killed: %s", run.stderr()).isTrue();
+        run.process().destroyForcibly();
+        assertThat(run.process().waitFor()).as("killed by SIGKILL").isEqualTo(128 + 9);
+
+        // then: it was killed in the middle of the video, leaving its execution STARTED
+        Map<Long, Long> committed = frameSteps(repository);
+        assertThat(committed.size()).as("frames committed before the kill").isBetween(40, FRAMES - 1);
+        assertThat(committed.size() % 8).as("whole chunks").isZero();
+        Set<Long> firstSteps = new HashSet<>(committed.values());
+        assertThat(firstSteps).hasSize(1);
+        List<List<Object>> executions = repository.rows("SELECT JOB_EXECUTION_ID, STATUS FROM BATCH_JOB_EXECUTION");
+        assertThat(executions).hasSize(1);
+        assertThat(executions.getFirst().get(1)).isEqualTo("STARTED");
+        long killed = ((Number) executions.getFirst().getFirst()).longValue();
+
+        // when: restarted by a new process
+        CliProcess.Finished restart = CliProcess.run(home, Duration.ofMinutes(4), "restart", Long.toString(killed), "--progress", "log");
+
+        // then
+        assertThat(restart.exitCode()).as(restart.toString()).isZero();
+        assertThat(restart.out()).contains("Job killed, execution ").contains(": COMPLETED");
+        assertThat(repository.rows("SELECT STATUS FROM BATCH_JOB_EXECUTION WHERE JOB_EXECUTION_ID = ?", killed))
+                .containsExactly(List.of("FAILED"));
+
+        // and: the frames committed before the kill keep the first execution's mark; every other frame was read once, by the restart
+        Map<Long, Long> after = frameSteps(repository);
+        assertThat(after).hasSize(FRAMES);
+        committed.forEach((frame, step) -> assertThat(after.get(frame)).as("frame %d", frame).isEqualTo(step));
+        long restartStep = after.values().stream().filter(step -> !firstSteps.contains(step)).distinct()
+                .reduce((a, b) -> { throw new AssertionError("more than one restart step: " + a + ", " + b); }).orElseThrow();
+        assertThat(after.values().stream().filter(step -> step == restartStep).count()).isEqualTo(FRAMES - committed.size());
+
+        // when: the same job runs uninterrupted in a fresh home
+        Path fresh = Files.createDirectories(dir.resolve("fresh"));
+        CliProcess.Finished reference = CliProcess.run(fresh, Duration.ofMinutes(4), "run", spec.toString(), "--progress", "none");
+        assertThat(reference.exitCode()).as(reference.toString()).isZero();
+
+        // then: the same detections, none twice, none missing
+        List<List<Object>> restarted = RepositoryQueries.ofHome(home).rows(DETECTIONS);
+        List<List<Object>> uninterrupted = RepositoryQueries.ofHome(fresh).rows(DETECTIONS);
+        assertThat(restarted).isNotEmpty().doesNotHaveDuplicates();
+        assertThat(uninterrupted).doesNotHaveDuplicates();
+        assertThat(new HashSet<>(restarted)).isEqualTo(new HashSet<>(uninterrupted));
+        assertThat(restarted).hasSameSizeAs(uninterrupted);
+    }
+
+    private static Map<Long, Long> frameSteps(RepositoryQueries repository) {
+        Map<Long, Long> steps = new HashMap<>();
+        for (List<Object> row : repository.rows("SELECT FRAME_INDEX, STEP_EXECUTION_ID FROM EB_FRAME")) {
+            steps.put(((Number) row.get(0)).longValue(), ((Number) row.get(1)).longValue());
+        }
+        return steps;
+    }
+}

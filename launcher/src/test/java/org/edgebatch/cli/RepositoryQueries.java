@@ -1,0 +1,88 @@
+package org.edgebatch.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads a job repository (the H2 file under a test home) with plain JDBC, as another process would: through the
+ * running job's H2 server while it runs ({@code AUTO_SERVER=TRUE}), from the file once it has ended.
+ */
+final class RepositoryQueries {
+
+    private final Path database;
+    private volatile String lastProblem = "";
+
+    /** The repository at {@code database} (an H2 file name, without {@code .mv.db}). */
+    private RepositoryQueries(Path database) {
+        this.database = database;
+    }
+
+    static RepositoryQueries ofHome(Path home) {
+        return new RepositoryQueries(home.resolve(".edgebatch/db/edgebatch"));
+    }
+
+    /** The repository {@code --db FOLDER} names. */
+    static RepositoryQueries inFolder(Path folder) {
+        return new RepositoryQueries(folder.resolve("edgebatch"));
+    }
+
+    String url() {
+        return "jdbc:h2:file:" + database + ";AUTO_SERVER=TRUE";
+    }
+
+    boolean exists() {
+        return Files.exists(database.resolveSibling(database.getFileName() + ".mv.db"));
+    }
+
+    /** The rows of a query, each as a list of its columns; an exception while the tables are still being made is empty. */
+    List<List<Object>> rows(String sql, Object... parameters) {
+        try (Connection connection = DriverManager.getConnection(url(), "", "");
+             var statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet rs = statement.executeQuery()) {
+                List<List<Object>> rows = new ArrayList<>();
+                int columns = rs.getMetaData().getColumnCount();
+                while (rs.next()) {
+                    List<Object> row = new ArrayList<>();
+                    for (int c = 1; c <= columns; c++) {
+                        row.add(rs.getObject(c));
+                    }
+                    rows.add(row);
+                }
+                return rows;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+
+    long count(String sql, Object... parameters) {
+        return ((Number) rows(sql, parameters).getFirst().getFirst()).longValue();
+    }
+
+    /** {@link #count}, or -1 while the database or its tables do not exist yet (the reason in {@link #lastProblem()}). */
+    long countIfReady(String sql, Object... parameters) {
+        if (!exists()) {
+            lastProblem = "no database file yet";
+            return -1;
+        }
+        try {
+            return count(sql, parameters);
+        } catch (IllegalStateException e) {
+            lastProblem = e.getMessage();
+            return -1;
+        }
+    }
+
+    String lastProblem() {
+        return lastProblem;
+    }
+}

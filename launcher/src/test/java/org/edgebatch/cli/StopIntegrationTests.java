@@ -1,0 +1,70 @@
+package org.edgebatch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code stop} from a second process while {@code run} runs in the first, then {@code restart}. */
+class StopIntegrationTests {
+
+    private static final int FRAMES = 200;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aRunStoppedFromAnotherProcessEndsStoppedWithExitCodeOneAndARestartCompletesIt() throws Exception {
+        // given: a run in its own JVM that has committed a few chunks
+        TestData.walking(dir.resolve("videos/long.mp4"), 320, 180, 10, FRAMES / 10.0, 2, 18);
+        Path spec = TestData.spec(dir, "stopped", """
+                name: stopped
+                input: {paths: [videos]}
+                model: {path: %s}
+                chunkSize: 4
+                threads: 2
+                output: out
+                publish: {target: none}
+                """.formatted(TestData.fastModel()));
+        Path home = Files.createDirectories(dir.resolve("home"));
+        RepositoryQueries repository = RepositoryQueries.ofHome(home);
+        CliProcess.Started run = CliProcess.start(home, "run", spec.toString(), "--progress", "log");
+        while (repository.countIfReady("SELECT COUNT(*) FROM EB_FRAME") < 16) {
+            assertThat(run.process().isAlive()).as("the run ended before it could be stopped: %s", run.stderr()).isTrue();
+            Thread.sleep(50);
+        }
+        long id = repository.count("SELECT MAX(JOB_EXECUTION_ID) FROM BATCH_JOB_EXECUTION");
+
+        // when
+        CliProcess.Finished stop = CliProcess.run(home, Duration.ofMinutes(1), "stop", Long.toString(id));
+        CliProcess.Finished stopped = run.await(Duration.ofMinutes(2));
+
+        // then
+        assertThat(stop.exitCode()).as(stop.toString()).isZero();
+        assertThat(stop.out()).startsWith("Execution " + id + " of job stopped: stop requested (")
+                .contains("); its partitions stop after their current chunk in process ");
+        assertThat(stopped.exitCode()).as(stopped.toString()).isEqualTo(1);
+        assertThat(stopped.out()).contains("Job stopped, execution " + id + ": STOPPED")
+                .contains("STOPPED; run the unfinished part again with: edgebatch restart " + id);
+        long framesAtStop = repository.count("SELECT COUNT(*) FROM EB_FRAME");
+        assertThat(framesAtStop).isBetween(16L, FRAMES - 1L);
+
+        // when
+        CliProcess.Finished restart = CliProcess.run(home, Duration.ofMinutes(3), "restart", Long.toString(id), "--progress", "none");
+
+        // then
+        assertThat(restart.exitCode()).as(restart.toString()).isZero();
+        assertThat(restart.out()).contains(": COMPLETED");
+        assertThat(repository.count("SELECT COUNT(*) FROM EB_FRAME")).isEqualTo(FRAMES);
+        assertThat(repository.rows("SELECT STATUS FROM BATCH_JOB_EXECUTION ORDER BY JOB_EXECUTION_ID"))
+                .extracting(row -> row.getFirst()).containsExactly("STOPPED", "COMPLETED");
+
+        // and: stopping what no longer runs is refused
+        CliProcess.Finished again = CliProcess.run(home, Duration.ofMinutes(1), "stop", Long.toString(id));
+        assertThat(again.exitCode()).isEqualTo(2);
+        assertThat(again.err()).isEqualTo("edgebatch stop: execution " + id + " is not running: it is STOPPED\n");
+    }
+}
