@@ -15,6 +15,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -51,13 +52,14 @@ public class EdgeBatchConfiguration {
     }
 
     @Bean(destroyMethod = "close")
+    @Lazy
     OrtRuntime ortRuntime() {
         return OrtRuntimeStarter.create();
     }
 
     @Bean
-    DetectorFactory detectorFactory(OrtRuntime runtime) {
-        return new DetectorFactory(runtime);
+    DetectorFactory detectorFactory(ObjectProvider<OrtRuntime> runtime) {
+        return new DetectorFactory(runtime::getObject);
     }
 
     @Bean(destroyMethod = "close")

@@ -92,12 +92,19 @@ public record JobSpec(String name, InputSpec input, TargetSpec target, ModelSpec
         return Path.of(System.getProperty("user.home"), ".edgebatch");
     }
 
-    /**
-     * An H2 file database; {@code AUTO_SERVER=TRUE} lets a second process (a {@code status} command) open it while a
-     * job holds it.
-     */
+    /** The default job repository: an H2 file database under {@code ~/.edgebatch/db}; see {@link #h2FileDatabase}. */
     public static String defaultDatabase() {
-        return "jdbc:h2:file:" + edgebatchHome().resolve("db").resolve("edgebatch") + ";AUTO_SERVER=TRUE";
+        return h2FileDatabase(edgebatchHome().resolve("db").resolve("edgebatch"));
+    }
+
+    /**
+     * The JDBC URL of an H2 file database at {@code path} (without {@code .mv.db}). {@code AUTO_SERVER=TRUE} lets a
+     * second process (a {@code status} command) open it while a job holds it. {@code WRITE_DELAY=0} writes each commit
+     * to the file before the commit returns: with H2's default (500 ms) a killed process loses chunks it had already
+     * committed, and "restart where it stopped" would quietly redo them.
+     */
+    public static String h2FileDatabase(Path path) {
+        return "jdbc:h2:file:" + path + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
     }
 
     /** The nodes of an embedded run: those declared, or a single node {@code local} that may read the input paths. */

@@ -79,7 +79,7 @@ class JobSpecLoaderTests {
         assertThat(job.nodes()).isEmpty();
         assertThat(job.output()).isEqualTo(home.resolve(".edgebatch/output"));
         assertThat(job.publish().target()).isEqualTo(URI.create("file://" + home.resolve(".edgebatch/output/outbox")));
-        assertThat(job.database()).isEqualTo("jdbc:h2:file:" + home.resolve(".edgebatch/db/edgebatch") + ";AUTO_SERVER=TRUE");
+        assertThat(job.database()).isEqualTo("jdbc:h2:file:" + home.resolve(".edgebatch/db/edgebatch") + ";AUTO_SERVER=TRUE;WRITE_DELAY=0");
         assertThat(job.schedule()).isEmpty();
     }
 

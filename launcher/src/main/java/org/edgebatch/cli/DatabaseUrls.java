@@ -7,7 +7,7 @@ import org.edgebatch.spec.JobSpec;
 /**
  * Turns a {@code --db} value into the job repository's JDBC URL: a JDBC URL is taken as it is; anything else is a
  * path meaning an H2 file database there (a folder gets {@code edgebatch} inside it; {@code x.mv.db} names the file
- * itself), opened with {@code AUTO_SERVER=TRUE} so other processes can read it while a job runs. Without {@code --db}
+ * itself) opened as {@link JobSpec#h2FileDatabase} describes, so other processes can read it while a job runs. Without {@code --db}
  * the default is {@link JobSpec#defaultDatabase()}, an H2 file under {@code ~/.edgebatch}.
  */
 final class DatabaseUrls {
@@ -33,7 +33,7 @@ final class DatabaseUrls {
             String name = path.getFileName().toString();
             path = path.resolveSibling(name.substring(0, name.length() - H2_SUFFIX.length()));
         }
-        return "jdbc:h2:file:" + path + ";AUTO_SERVER=TRUE";
+        return JobSpec.h2FileDatabase(path);
     }
 
     private static Path expandHome(String value) {

@@ -61,6 +61,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
+        FfmpegLogLevel.apply();
         PrintWriter out = commandSpec.commandLine().getOut();
         PrintWriter err = commandSpec.commandLine().getErr();
         DemoData demoData = DemoData.locate(data, System.getenv("EDGEBATCH_DATA"), System.getProperty("edgebatch.home"));

@@ -35,6 +35,7 @@ final class RestartCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        FfmpegLogLevel.apply();
         var out = commandSpec.commandLine().getOut();
         var err = commandSpec.commandLine().getErr();
         try (JobSession session = JobSession.open(database.url(), err)) {

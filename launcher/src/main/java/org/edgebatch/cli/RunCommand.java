@@ -83,6 +83,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        FfmpegLogLevel.apply();
         JobSpec spec = new JobSpecLoader().load(specFile, overrides());
         if (maxRuns < 0) {
             throw new CommandRefusal("--max-runs must be 0 or more, was " + maxRuns);

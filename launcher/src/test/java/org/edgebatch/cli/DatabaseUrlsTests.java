@@ -25,17 +25,17 @@ class DatabaseUrlsTests {
         Path folder = Files.createDirectories(dir.resolve("db"));
 
         // when / then: a file name, a folder (edgebatch inside it), H2's own file name
-        assertThat(DatabaseUrls.resolve(dir.resolve("jobs").toString())).isEqualTo("jdbc:h2:file:" + dir.resolve("jobs") + ";AUTO_SERVER=TRUE");
-        assertThat(DatabaseUrls.resolve(folder.toString())).isEqualTo("jdbc:h2:file:" + folder.resolve("edgebatch") + ";AUTO_SERVER=TRUE");
-        assertThat(DatabaseUrls.resolve(dir.resolve("jobs.mv.db").toString())).isEqualTo("jdbc:h2:file:" + dir.resolve("jobs") + ";AUTO_SERVER=TRUE");
-        assertThat(DatabaseUrls.resolve(dir.resolve("a/../jobs").toString())).isEqualTo("jdbc:h2:file:" + dir.resolve("jobs") + ";AUTO_SERVER=TRUE");
+        assertThat(DatabaseUrls.resolve(dir.resolve("jobs").toString())).isEqualTo("jdbc:h2:file:" + dir.resolve("jobs") + ";AUTO_SERVER=TRUE;WRITE_DELAY=0");
+        assertThat(DatabaseUrls.resolve(folder.toString())).isEqualTo("jdbc:h2:file:" + folder.resolve("edgebatch") + ";AUTO_SERVER=TRUE;WRITE_DELAY=0");
+        assertThat(DatabaseUrls.resolve(dir.resolve("jobs.mv.db").toString())).isEqualTo("jdbc:h2:file:" + dir.resolve("jobs") + ";AUTO_SERVER=TRUE;WRITE_DELAY=0");
+        assertThat(DatabaseUrls.resolve(dir.resolve("a/../jobs").toString())).isEqualTo("jdbc:h2:file:" + dir.resolve("jobs") + ";AUTO_SERVER=TRUE;WRITE_DELAY=0");
     }
 
     @Test
     void aPathFromTheHomeFolderAndNoValueAtAllUseTheUsersHome() {
         Path home = Path.of(System.getProperty("user.home"));
-        assertThat(DatabaseUrls.resolve("~/jobs/db")).isEqualTo("jdbc:h2:file:" + home.resolve("jobs/db") + ";AUTO_SERVER=TRUE");
+        assertThat(DatabaseUrls.resolve("~/jobs/db")).isEqualTo("jdbc:h2:file:" + home.resolve("jobs/db") + ";AUTO_SERVER=TRUE;WRITE_DELAY=0");
         assertThat(DatabaseUrls.resolve(null)).isEqualTo(JobSpec.defaultDatabase())
-                .isEqualTo("jdbc:h2:file:" + home.resolve(".edgebatch/db/edgebatch") + ";AUTO_SERVER=TRUE");
+                .isEqualTo("jdbc:h2:file:" + home.resolve(".edgebatch/db/edgebatch") + ";AUTO_SERVER=TRUE;WRITE_DELAY=0");
     }
 }

@@ -54,9 +54,7 @@ class KillRestartIntegrationTests {
             assertThat(System.nanoTime()).as("no chunk committed in time: %s", run.stderr()).isLessThan(deadline);
             Thread.sleep(50);
         }
-        // H2 writes commits to its file within half a second (WRITE_DELAY): wait past that, so the chunks seen so far are
-        // on disk when the process dies (later ones may be lost with it, consistently with the step's own state).
-        Thread.sleep(1000);
+        // No grace period: every chunk seen committed must survive the kill (the repository writes each commit through).
         assertThat(run.process().isAlive()).as("the run ended before it could be killed: %s", run.stderr()).isTrue();
         run.process().destroyForcibly();
         assertThat(run.process().waitFor()).as("killed by SIGKILL").isEqualTo(128 + 9);

@@ -36,7 +36,7 @@ class RunCommandOptionsTests {
                 entry("threads", "3"),
                 entry("output", "out"),
                 entry("schedule", "*/5 * * * * *"),
-                entry("database", "jdbc:h2:file:" + dir.resolve("edgebatch") + ";AUTO_SERVER=TRUE"));
+                entry("database", "jdbc:h2:file:" + dir.resolve("edgebatch") + ";AUTO_SERVER=TRUE;WRITE_DELAY=0"));
         assertThat(run.maxRuns).isEqualTo(2);
         assertThat(run.json).isTrue();
         assertThat(run.progress).isEqualTo(ProgressMonitor.Mode.AUTO);
