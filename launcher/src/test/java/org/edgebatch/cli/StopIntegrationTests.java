@@ -11,7 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code stop} from a second process while {@code run} runs in the first, then {@code restart}. */
 class StopIntegrationTests {
 
-    private static final int FRAMES = 200;
+    // Long enough that the run is still going when a second JVM has started to stop it, even on a fast machine.
+    private static final int FRAMES = 1200;
 
     @TempDir
     Path dir;
