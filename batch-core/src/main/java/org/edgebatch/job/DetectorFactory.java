@@ -1,5 +1,6 @@
 package org.edgebatch.job;
 
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 import org.edgebatch.detect.Detector;
@@ -7,6 +8,7 @@ import org.edgebatch.detect.DetectorConfig;
 import org.edgebatch.detect.OutputLayout;
 import org.edgebatch.ort.ExecutionProvider;
 import org.edgebatch.ort.OrtRuntime;
+import org.edgebatch.ort.SessionOptions;
 import org.edgebatch.spec.JobSpec;
 import org.edgebatch.spec.ModelSpec;
 
@@ -18,9 +20,15 @@ import org.edgebatch.spec.ModelSpec;
 public final class DetectorFactory {
 
     private final Supplier<OrtRuntime> runtime;
+    private final boolean spinning;
 
-    public DetectorFactory(Supplier<OrtRuntime> runtime) {
+    /**
+     * @param spinning whether ONNX Runtime's idle intra-op threads spin waiting for work (its default) rather than
+     *                 sleep; spinning threads take the cores the job's decoder threads need between inferences
+     */
+    public DetectorFactory(Supplier<OrtRuntime> runtime, boolean spinning) {
         this.runtime = Objects.requireNonNull(runtime, "runtime must not be null");
+        this.spinning = spinning;
     }
 
     /** A detector with the spec's model, provider, filters and {@code threads} intra-op threads. */
@@ -28,11 +36,11 @@ public final class DetectorFactory {
         return Detector.open(runtime.get(), config(spec));
     }
 
-    static DetectorConfig config(JobSpec spec) {
+    DetectorConfig config(JobSpec spec) {
         ModelSpec model = spec.model();
-        DetectorConfig config = new DetectorConfig(model.path(), ExecutionProvider.byName(model.provider()), spec.threads(),
+        return new DetectorConfig(model.path(), ExecutionProvider.byName(model.provider()), spec.threads(),
                 (float) model.confidence(), (float) model.iou(), model.classes(), model.maxDetections(),
-                model.labels(), model.layout().map(OutputLayout::byName));
-        return config;
+                model.labels(), model.layout().map(OutputLayout::byName),
+                Map.of(SessionOptions.ALLOW_INTRA_OP_SPINNING, spinning ? "1" : "0"));
     }
 }

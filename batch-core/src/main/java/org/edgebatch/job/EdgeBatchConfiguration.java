@@ -58,8 +58,8 @@ public class EdgeBatchConfiguration {
     }
 
     @Bean
-    DetectorFactory detectorFactory(ObjectProvider<OrtRuntime> runtime) {
-        return new DetectorFactory(runtime::getObject);
+    DetectorFactory detectorFactory(ObjectProvider<OrtRuntime> runtime, EdgeBatchProperties properties) {
+        return new DetectorFactory(runtime::getObject, properties.ortSpinning());
     }
 
     @Bean(destroyMethod = "close")

@@ -16,13 +16,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param partitionPollInterval how often a partitioned step's manager polls the job repository (default 500 ms)
  * @param partitionTimeout      the longest a partitioned step waits for its partitions (default 24 h); a step still
  *                              waiting then fails, so a lost worker never hangs the job
+ * @param ortSpinning           whether the job's ONNX Runtime intra-op threads spin waiting for work (ONNX Runtime's
+ *                              default) instead of sleeping. Off by default: with YOLOv5n on 2 cores, sleeping threads
+ *                              left the decoder its share and the job ran at 0.82-0.87 of the detector-alone rate
+ *                              against 0.77-0.79 spinning ({@code edgebatch bench job}), although inference alone is
+ *                              3-8% slower without spinning (30% for YOLOX-nano: try it on for very fast models)
  */
 @ConfigurationProperties("edgebatch")
 public record EdgeBatchProperties(@DefaultValue("1") int decoderThreads,
                                   @DefaultValue("4") int prefetchFrames,
                                   @DefaultValue("2s") Duration heartbeatInterval,
                                   @DefaultValue("500ms") Duration partitionPollInterval,
-                                  @DefaultValue("24h") Duration partitionTimeout) {
+                                  @DefaultValue("24h") Duration partitionTimeout,
+                                  @DefaultValue("false") boolean ortSpinning) {
 
     public EdgeBatchProperties {
         if (decoderThreads < 0 || decoderThreads > 64) {

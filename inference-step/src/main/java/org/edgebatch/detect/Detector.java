@@ -66,7 +66,8 @@ public final class Detector implements AutoCloseable {
         }
         SessionOptions options = SessionOptions.defaults()
                 .withExecutionProvider(config.provider())
-                .withIntraOpThreads(config.intraOpThreads());
+                .withIntraOpThreads(config.intraOpThreads())
+                .withConfigEntries(config.sessionConfig());
         OrtSession session = runtime.openSession(path, options);
         Worker first = null;
         try {

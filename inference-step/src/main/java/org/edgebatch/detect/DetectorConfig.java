@@ -2,6 +2,7 @@ package org.edgebatch.detect;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.edgebatch.ort.ExecutionProvider;
@@ -9,10 +10,12 @@ import org.edgebatch.ort.ExecutionProvider;
 /**
  * Everything a {@link Detector} needs: the model, how to run it (provider, intra-op threads; 0 lets
  * ONNX Runtime choose) and what to keep (confidence, NMS IoU, classes by name or id, maximum
- * detections), plus an optional labels file and an optional output layout when the shape cannot tell.
+ * detections), plus an optional labels file, an optional output layout when the shape cannot tell, and ONNX Runtime
+ * session config entries (e.g. {@link org.edgebatch.ort.SessionOptions#ALLOW_INTRA_OP_SPINNING}).
  */
 public record DetectorConfig(Path model, ExecutionProvider provider, int intraOpThreads, float confidence, float iou,
-                             List<String> classes, int maxDetections, Optional<Path> labels, Optional<OutputLayout> layout) {
+                             List<String> classes, int maxDetections, Optional<Path> labels, Optional<OutputLayout> layout,
+                             Map<String, String> sessionConfig) {
 
     public DetectorConfig {
         Objects.requireNonNull(model, "model must not be null");
@@ -20,11 +23,18 @@ public record DetectorConfig(Path model, ExecutionProvider provider, int intraOp
         Objects.requireNonNull(labels, "labels must not be null (use Optional.empty())");
         Objects.requireNonNull(layout, "layout must not be null (use Optional.empty())");
         classes = List.copyOf(classes);
+        sessionConfig = Map.copyOf(Objects.requireNonNull(sessionConfig, "sessionConfig must not be null (use Map.of())"));
         if (intraOpThreads < 0) {
             throw new IllegalArgumentException("intraOpThreads must be 0 (ONNX Runtime's choice) or more, was " + intraOpThreads);
         }
         // Checks confidence, iou and maxDetections with messages naming them.
         new DetectionSettings(confidence, iou, maxDetections, ClassFilter.all());
+    }
+
+    /** Without session config entries. */
+    public DetectorConfig(Path model, ExecutionProvider provider, int intraOpThreads, float confidence, float iou,
+                          List<String> classes, int maxDetections, Optional<Path> labels, Optional<OutputLayout> layout) {
+        this(model, provider, intraOpThreads, confidence, iou, classes, maxDetections, labels, layout, Map.of());
     }
 
     /** The model with Ultralytics' defaults: CPU, confidence 0.25, IoU 0.45, 300 detections, every class. */
@@ -34,34 +44,41 @@ public record DetectorConfig(Path model, ExecutionProvider provider, int intraOp
     }
 
     public DetectorConfig withProvider(ExecutionProvider provider) {
-        return new DetectorConfig(model, provider, intraOpThreads, confidence, iou, classes, maxDetections, labels, layout);
+        return new DetectorConfig(model, provider, intraOpThreads, confidence, iou, classes, maxDetections, labels, layout, sessionConfig);
     }
 
     public DetectorConfig withIntraOpThreads(int intraOpThreads) {
-        return new DetectorConfig(model, provider, intraOpThreads, confidence, iou, classes, maxDetections, labels, layout);
+        return new DetectorConfig(model, provider, intraOpThreads, confidence, iou, classes, maxDetections, labels, layout, sessionConfig);
     }
 
     public DetectorConfig withConfidence(float confidence) {
-        return new DetectorConfig(model, provider, intraOpThreads, confidence, iou, classes, maxDetections, labels, layout);
+        return new DetectorConfig(model, provider, intraOpThreads, confidence, iou, classes, maxDetections, labels, layout, sessionConfig);
     }
 
     public DetectorConfig withIou(float iou) {
-        return new DetectorConfig(model, provider, intraOpThreads, confidence, iou, classes, maxDetections, labels, layout);
+        return new DetectorConfig(model, provider, intraOpThreads, confidence, iou, classes, maxDetections, labels, layout, sessionConfig);
     }
 
     public DetectorConfig withClasses(List<String> classes) {
-        return new DetectorConfig(model, provider, intraOpThreads, confidence, iou, classes, maxDetections, labels, layout);
+        return new DetectorConfig(model, provider, intraOpThreads, confidence, iou, classes, maxDetections, labels, layout, sessionConfig);
     }
 
     public DetectorConfig withMaxDetections(int maxDetections) {
-        return new DetectorConfig(model, provider, intraOpThreads, confidence, iou, classes, maxDetections, labels, layout);
+        return new DetectorConfig(model, provider, intraOpThreads, confidence, iou, classes, maxDetections, labels, layout, sessionConfig);
     }
 
     public DetectorConfig withLabels(Path labels) {
-        return new DetectorConfig(model, provider, intraOpThreads, confidence, iou, classes, maxDetections, Optional.of(labels), layout);
+        return new DetectorConfig(model, provider, intraOpThreads, confidence, iou, classes, maxDetections, Optional.of(labels), layout,
+                sessionConfig);
+    }
+
+    /** A copy with these ONNX Runtime session config entries instead of the current ones. */
+    public DetectorConfig withSessionConfig(Map<String, String> sessionConfig) {
+        return new DetectorConfig(model, provider, intraOpThreads, confidence, iou, classes, maxDetections, labels, layout, sessionConfig);
     }
 
     public DetectorConfig withLayout(OutputLayout layout) {
-        return new DetectorConfig(model, provider, intraOpThreads, confidence, iou, classes, maxDetections, labels, Optional.of(layout));
+        return new DetectorConfig(model, provider, intraOpThreads, confidence, iou, classes, maxDetections, labels, Optional.of(layout),
+                sessionConfig);
     }
 }

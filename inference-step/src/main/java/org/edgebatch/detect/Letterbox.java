@@ -33,6 +33,8 @@ public final class Letterbox {
     private byte[] planes = new byte[0];
     private float[] floatPlanes = new float[0];
     private short[] halfPlanes = new short[0];
+    private MemorySegment paddedTarget;
+    private LetterboxTransform paddedPlacement;
 
     public Letterbox(LetterboxStyle style, ModelInput input) {
         this.style = Objects.requireNonNull(style, "style must not be null");
@@ -59,6 +61,10 @@ public final class Letterbox {
     /**
      * Writes {@code image} into {@code target} (at least {@link ModelInput#byteSize()} bytes, native
      * byte order) and returns where it landed, to map boxes back.
+     *
+     * <p>The padding is written only when the target (the same segment object) or the image's placement changes
+     * from the previous call: a video's frames all land in the same place, and rewriting the padding cost as much
+     * as the image itself. Nothing else may write into a target's padding between calls.
      */
     public LetterboxTransform apply(BgrImage image, MemorySegment target) {
         Objects.requireNonNull(image, "image must not be null");
@@ -68,9 +74,18 @@ public final class Letterbox {
         }
         LetterboxTransform placement = style.place(image.width(), image.height(), input.width(), input.height());
         prepare(image.width(), image.height(), placement.resizedWidth(), placement.resizedHeight());
-        writePadding(target, placement);
+        if (target != paddedTarget || !samePadding(placement, paddedPlacement)) {
+            writePadding(target, placement);
+            paddedTarget = target;
+            paddedPlacement = placement;
+        }
         writeImage(image, target, placement);
         return placement;
+    }
+
+    private static boolean samePadding(LetterboxTransform a, LetterboxTransform b) {
+        return b != null && a.padLeft() == b.padLeft() && a.padTop() == b.padTop()
+                && a.resizedWidth() == b.resizedWidth() && a.resizedHeight() == b.resizedHeight();
     }
 
     private void prepare(int sourceWidth, int sourceHeight, int width, int height) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.util.List;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import org.edgebatch.ort.ElementType;
@@ -153,6 +154,25 @@ class LetterboxTests {
 
         // then
         assertThat(second.toArray(ValueLayout.JAVA_BYTE)).isEqualTo(first.toArray(ValueLayout.JAVA_BYTE));
+    }
+
+    @Test
+    void writesThePaddingAgainWhenTheTargetOrThePlacementChanges() {
+        // given: one target reused for a wide frame, a tall frame and the wide frame again, as a detector's
+        // input tensor is reused frame after frame
+        ModelInput input = new ModelInput(64, 64, ElementType.FLOAT32);
+        Letterbox reused = new Letterbox(LetterboxStyle.ULTRALYTICS, input);
+        MemorySegment target = MemorySegment.ofArray(new byte[(int) input.byteSize()]);
+        BgrImage wide = synthetic(120, 40, 0);
+        BgrImage tall = synthetic(30, 90, 0);
+
+        // when / then: each result equals a fresh letterbox into a fresh target
+        for (BgrImage image : List.of(wide, wide, tall, wide)) {
+            reused.apply(image, target);
+            MemorySegment fresh = MemorySegment.ofArray(new byte[(int) input.byteSize()]);
+            new Letterbox(LetterboxStyle.ULTRALYTICS, input).apply(image, fresh);
+            assertThat(target.toArray(ValueLayout.JAVA_BYTE)).isEqualTo(fresh.toArray(ValueLayout.JAVA_BYTE));
+        }
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.edgebatch.bench;
 
-import java.io.PrintStream;
+import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,65 +31,91 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * FFM against ONNX Runtime's Java API, measured the way this machine allows: both in one JVM, in alternating blocks
  * (each block a JMH run of {@link InferenceBenchmark} with the GC profiler), the order rotated every round, and the
  * verdict taken from the median of the per-round ratios rather than from absolute milliseconds, which drift by 2×
- * within minutes here. A second part times whole {@link Detector#detect} calls on a 1080p frame and reports what share
+ * within minutes here. A second part times whole {@link Detector#detect} calls on a 1080p frame (and on it as the job's decoder scales
+ * it) and reports what share
  * of each call the pre-processing and decoding + NMS take next to its own inference.
  */
 public final class AlternatingComparison {
 
     static final List<String> BINDINGS = List.of("ffm", "jni", "jniPinned", "idle");
 
+    private final BenchmarkData data;
     private final ComparisonSettings settings;
-    private final PrintStream out;
+    private final PrintWriter out;
 
-    AlternatingComparison(ComparisonSettings settings, PrintStream out) {
+    AlternatingComparison(BenchmarkData data, ComparisonSettings settings, PrintWriter out) {
+        this.data = data;
         this.settings = settings;
         this.out = out;
     }
 
     public static void main(String[] args) throws Exception {
-        ComparisonSettings settings;
         try {
-            settings = ComparisonSettings.parse(args);
+            compare(null, args, new PrintWriter(System.out, true));
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.err.println(ComparisonSettings.USAGE);
             System.exit(2);
-            return;
         }
-        ComparisonReport report = new AlternatingComparison(settings, System.out).run();
-        System.out.println();
-        System.out.print(report.markdown());
+    }
+
+    /**
+     * Runs the comparison the arguments describe (see {@link ComparisonSettings#USAGE}) on the data folder (null: the
+     * default one), printing each block as it ends and then the result tables.
+     *
+     * @throws IllegalArgumentException naming a bad argument
+     */
+    public static void compare(Path dataFolder, String[] args, PrintWriter out) throws RunnerException, IOException {
+        ComparisonSettings settings = ComparisonSettings.parse(args);
+        BenchmarkData data = dataFolder == null ? BenchmarkData.locate() : BenchmarkData.at(dataFolder);
+        settings.models().forEach(data::model);
+        // JMH's in-process runs build the benchmark state from properties, so they must find the same folder.
+        System.setProperty("edgebatch.data", data.folder().toString());
+        ComparisonReport report = new AlternatingComparison(data, settings, out).run();
+        out.println();
+        out.print(report.markdown());
         if (settings.json() != null) {
             Files.writeString(settings.json(), report.json());
-            System.out.println("JSON written to " + settings.json());
+            out.println("JSON written to " + settings.json());
         }
+        out.flush();
     }
 
     ComparisonReport run() throws RunnerException {
         Map<String, Map<String, List<Block>>> blocks = new LinkedHashMap<>();
-        Map<String, List<DetectionResult>> calls = new LinkedHashMap<>();
-        BenchmarkData data = BenchmarkData.locate();
+        Map<String, DetectCalls> calls = new LinkedHashMap<>();
         BgrImage frame = data.image("1080p");
         for (String model : settings.models()) {
             blocks.put(model, new LinkedHashMap<>());
             BINDINGS.forEach(binding -> blocks.get(model).put(binding, new ArrayList<>()));
-            calls.put(model, new ArrayList<>());
+            calls.put(model, new DetectCalls(new ArrayList<>(), new ArrayList<>()));
         }
-        for (int round = 0; round < settings.rounds(); round++) {
+        // Round 0 warms every binding up (JIT, page cache, CPU caches) and is not counted: whichever block ran first
+        // was seen to come out up to 15% slower.
+        for (int round = 0; round <= settings.rounds(); round++) {
             for (String model : settings.models()) {
                 for (int i = 0; i < BINDINGS.size(); i++) {
                     String binding = BINDINGS.get((i + round) % BINDINGS.size());
                     Block block = measure(model, binding);
-                    blocks.get(model).get(binding).add(block);
-                    out.printf(Locale.ROOT, "round %d/%d  %-18s %-9s median %8.3f ms  %10.1f B/op%n", round + 1,
-                            settings.rounds(), model, binding, block.medianMillis(), block.bytesPerOp());
+                    if (round > 0) {
+                        blocks.get(model).get(binding).add(block);
+                    }
+                    out.printf(Locale.ROOT, "%-11s %-18s %-9s median %8.3f ms  %10.1f B/op%n",
+                            round == 0 ? "warm-up" : "round " + round + "/" + settings.rounds(), model, binding,
+                            block.medianMillis(), block.bytesPerOp());
+                    out.flush();
                 }
-                calls.get(model).addAll(timeDetectCalls(data.model(model), frame));
+                DetectCalls timed = timeDetectCalls(data.model(model), frame);
+                if (round > 0) {
+                    calls.get(model).fullFrame().addAll(timed.fullFrame());
+                    calls.get(model).decodedFrame().addAll(timed.decodedFrame());
+                }
             }
         }
         List<ModelComparison> models = new ArrayList<>();
         for (String model : settings.models()) {
-            models.add(ModelComparison.of(model, blocks.get(model), StageShares.of(calls.get(model))));
+            models.add(ModelComparison.of(model, blocks.get(model), StageShares.of(calls.get(model).fullFrame()),
+                    StageShares.of(calls.get(model).decodedFrame())));
         }
         return new ComparisonReport(settings, models);
     }
@@ -119,20 +146,31 @@ public final class AlternatingComparison {
         return new Block(millis, bytes, result.getPrimaryResult().getStatistics().getN());
     }
 
-    private List<DetectionResult> timeDetectCalls(Path model, BgrImage frame) {
-        List<DetectionResult> results = new ArrayList<>();
+    /**
+     * Whole detect calls, alternating a full 1920×1080 frame (what {@code detect} gets from a camera still) with the
+     * same frame at the size the job's decoder hands over (scaled by FFmpeg to fit the model input while converting).
+     */
+    private DetectCalls timeDetectCalls(Path model, BgrImage frame) {
+        DetectCalls calls = new DetectCalls(new ArrayList<>(), new ArrayList<>());
         try (OrtRuntime runtime = OrtRuntime.create();
                 Detector detector = Detector.open(runtime, DetectorConfig.of(model).withIntraOpThreads(InferenceBenchmark.THREADS))) {
+            BgrImage decoded = BenchmarkData.fitted(frame, detector.model().input().width(), detector.model().input().height());
             long warmUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(settings.iterationSeconds());
             while (System.nanoTime() < warmUntil) {
                 detector.detect(frame);
+                detector.detect(decoded);
             }
             long until = System.nanoTime() + TimeUnit.SECONDS.toNanos((long) settings.iterationSeconds() * settings.iterations());
             while (System.nanoTime() < until) {
-                results.add(detector.detect(frame));
+                calls.fullFrame().add(detector.detect(frame));
+                calls.decodedFrame().add(detector.detect(decoded));
             }
         }
-        return results;
+        return calls;
+    }
+
+    /** Timed detect calls on full frames and on frames at the job's decode size. */
+    record DetectCalls(List<DetectionResult> fullFrame, List<DetectionResult> decodedFrame) {
     }
 
     private static double toMillis(double value, TimeUnit unit) {
@@ -148,7 +186,7 @@ public final class AlternatingComparison {
             int iterationSeconds, Path json) {
 
         static final String USAGE = """
-                usage: AlternatingComparison [--models a,b,c] [--rounds 5] [--warmup 1] [--iterations 3] [--seconds 2] [--json FILE]
+                usage: AlternatingComparison [--models a,b,c] [--rounds 10] [--warmup 1] [--iterations 2] [--seconds 1] [--json FILE]
                   models are file names in $EDGEBATCH_DATA/models without .onnx (default: all three)""";
 
         ComparisonSettings {
@@ -162,10 +200,10 @@ public final class AlternatingComparison {
 
         static ComparisonSettings parse(String... args) {
             List<String> models = List.of("yolox_nano_coco", "yolov5n_coco_fp16", "yolov8n_coco_int8");
-            int rounds = 5;
+            int rounds = 10;
             int warmup = 1;
-            int iterations = 3;
-            int seconds = 2;
+            int iterations = 2;
+            int seconds = 1;
             Path json = null;
             for (int i = 0; i < args.length; i++) {
                 String flag = args[i];

@@ -25,7 +25,11 @@ final class BenchmarkData {
     static BenchmarkData locate() {
         String property = System.getProperty("edgebatch.data");
         String env = System.getenv("EDGEBATCH_DATA");
-        Path folder = Path.of(property != null ? property : env != null ? env : "../shared/data").toAbsolutePath().normalize();
+        return at(Path.of(property != null ? property : env != null ? env : "../shared/data"));
+    }
+
+    static BenchmarkData at(Path given) {
+        Path folder = given.toAbsolutePath().normalize();
         if (!Files.isDirectory(folder.resolve("models"))) {
             throw new IllegalStateException("no models/ folder in " + folder
                     + "; point -Dedgebatch.data or EDGEBATCH_DATA at the folder holding models/ and images/");
@@ -33,11 +37,15 @@ final class BenchmarkData {
         return new BenchmarkData(folder);
     }
 
+    Path folder() {
+        return folder;
+    }
+
     /** A model by file name without {@code .onnx}, e.g. {@code yolox_nano_coco}. */
     Path model(String name) {
         Path model = folder.resolve("models").resolve(name + ".onnx");
         if (!Files.isRegularFile(model)) {
-            throw new IllegalStateException("model " + model + " not found");
+            throw new IllegalArgumentException("model " + model + " not found");
         }
         return model;
     }
@@ -56,6 +64,25 @@ final class BenchmarkData {
             return BgrImage.of(frame);
         }
         return BgrImage.of(read(name));
+    }
+
+    /**
+     * {@code frame} scaled to fit {@code width × height} keeping its aspect ratio, as the job's decoder delivers frames
+     * (FFmpeg scales them while converting to BGR) so that the letterbox only pads.
+     */
+    static BgrImage fitted(BgrImage frame, int width, int height) {
+        double scale = Math.min((double) width / frame.width(), (double) height / frame.height());
+        if (scale >= 1) {
+            return frame;
+        }
+        int scaledWidth = (int) Math.ceil(frame.width() * scale);
+        int scaledHeight = (int) Math.round(frame.height() * scale);
+        BufferedImage scaled = new BufferedImage(scaledWidth, scaledHeight, BufferedImage.TYPE_3BYTE_BGR);
+        Graphics2D graphics = scaled.createGraphics();
+        graphics.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        graphics.drawImage(frame.toBufferedImage(), 0, 0, scaledWidth, scaledHeight, null);
+        graphics.dispose();
+        return BgrImage.of(scaled);
     }
 
     private BufferedImage read(String name) {

@@ -62,6 +62,10 @@ public class InferenceBenchmark {
     @Param({"ffm", "jni", "jniPinned", "idle"})
     public String binding;
 
+    /** Whether ONNX Runtime's idle intra-op threads spin (its default) or sleep; the FFM binding only. */
+    @Param({"true"})
+    public boolean spinning;
+
     private OrtRuntime runtime;
     private OrtSession session;
     private InferenceRequest request;
@@ -76,7 +80,8 @@ public class InferenceBenchmark {
         Path path = data.model(model);
         // The FFM session also prepares the input bytes both bindings are given.
         runtime = OrtRuntime.create();
-        session = runtime.openSession(path, SessionOptions.defaults().withIntraOpThreads(THREADS));
+        session = runtime.openSession(path, SessionOptions.defaults().withIntraOpThreads(THREADS)
+                .withConfigEntry(SessionOptions.ALLOW_INTRA_OP_SPINNING, spinning ? "1" : "0"));
         request = session.newRequest();
         TensorInfo input = request.inputInfo(0);
         TensorInfo output = request.outputInfo(0);

@@ -9,9 +9,10 @@ import org.apache.commons.math3.stat.descriptive.rank.Median;
  * each Java-API variant, taken round by round (blocks of one round ran minutes apart at most) and then the median.
  */
 record ModelComparison(String model, Map<String, Double> medianMillis, Map<String, Double> bytesPerOp,
-        Map<String, RatioSummary> ffmRatio, StageShares stages) {
+        Map<String, RatioSummary> ffmRatio, StageShares stages, StageShares decodedStages) {
 
-    static ModelComparison of(String model, Map<String, List<AlternatingComparison.Block>> blocks, StageShares stages) {
+    static ModelComparison of(String model, Map<String, List<AlternatingComparison.Block>> blocks, StageShares stages,
+            StageShares decodedStages) {
         List<AlternatingComparison.Block> ffm = blocks.get("ffm");
         Map<String, Double> millis = new java.util.LinkedHashMap<>();
         Map<String, Double> bytes = new java.util.LinkedHashMap<>();
@@ -27,7 +28,7 @@ record ModelComparison(String model, Map<String, Double> medianMillis, Map<Strin
                 ratios.put(binding, RatioSummary.of(perRound));
             }
         });
-        return new ModelComparison(model, Map.copyOf(millis), Map.copyOf(bytes), Map.copyOf(ratios), stages);
+        return new ModelComparison(model, Map.copyOf(millis), Map.copyOf(bytes), Map.copyOf(ratios), stages, decodedStages);
     }
 
     static double median(double[] values) {

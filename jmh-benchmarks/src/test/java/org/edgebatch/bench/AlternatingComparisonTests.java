@@ -3,9 +3,8 @@ package org.edgebatch.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
 
 class AlternatingComparisonTests {
@@ -14,11 +13,11 @@ class AlternatingComparisonTests {
     void oneShortRoundMeasuresEveryBindingAndTheStages() throws Exception {
         // given
         var settings = AlternatingComparison.ComparisonSettings.parse(
-                "--models", "yolox_nano_coco", "--rounds", "1", "--warmup", "1", "--iterations", "1", "--seconds", "1");
-        var log = new ByteArrayOutputStream();
+                "--models", "yolox_nano_coco", "--rounds", "1", "--warmup", "0", "--iterations", "1", "--seconds", "1");
+        var log = new StringWriter();
 
         // when
-        ComparisonReport report = new AlternatingComparison(settings, new PrintStream(log, true, StandardCharsets.UTF_8)).run();
+        ComparisonReport report = new AlternatingComparison(BenchmarkData.locate(), settings, new PrintWriter(log, true)).run();
 
         // then
         assertThat(report.models()).singleElement().satisfies(model -> {
@@ -32,10 +31,11 @@ class AlternatingComparisonTests {
             assertThat(model.bytesPerOp().get("ffm")).isLessThan(model.bytesPerOp().get("jni") / 100);
             assertThat(model.stages().calls()).isPositive();
             assertThat(model.stages().medianOverheadShare()).isPositive().isLessThan(1);
+            assertThat(model.decodedStages().calls()).isEqualTo(model.stages().calls());
         });
-        assertThat(report.markdown()).contains("| yolox_nano_coco |", "FFM / Java API", "(pre+post)/inference");
+        assertThat(report.markdown()).contains("| yolox_nano_coco |", "FFM / Java API", "(pre+post)/inference", "job-decoded");
         assertThat(report.json()).startsWith("{\"threads\": 2, \"rounds\": 1").contains("\"model\": \"yolox_nano_coco\"");
-        assertThat(log.toString(StandardCharsets.UTF_8)).contains("round 1/1", "ffm", "jniPinned");
+        assertThat(log.toString()).contains("warm-up", "round 1/1", "ffm", "jniPinned");
     }
 
     @Test

@@ -31,6 +31,13 @@ final class NativeSessionOptions implements AutoCloseable {
             status.call(what, OrtApi.SET_INTER_OP_NUM_THREADS, handle, options.interOpThreads());
             status.call(what, OrtApi.SET_SESSION_GRAPH_OPTIMIZATION_LEVEL, handle, options.optimizationLevel().code());
             status.call(what, OrtApi.SET_SESSION_EXECUTION_MODE, handle, options.executionMode().code());
+            try (Arena arena = Arena.ofConfined()) {
+                for (var entry : options.configEntries().entrySet()) {
+                    status.call("Setting the session config entry " + entry.getKey() + "=" + entry.getValue(),
+                            OrtApi.ADD_SESSION_CONFIG_ENTRY, handle, arena.allocateFrom(entry.getKey()),
+                            arena.allocateFrom(entry.getValue()));
+                }
+            }
             providers.append(handle, options.executionProvider(), options.providerOptions());
             return created;
         } catch (RuntimeException | Error e) {

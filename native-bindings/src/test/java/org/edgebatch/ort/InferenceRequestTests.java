@@ -3,6 +3,7 @@ package org.edgebatch.ort;
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_FLOAT;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.lang.management.ManagementFactory;
 import java.lang.foreign.MemorySegment;
@@ -53,6 +54,33 @@ class InferenceRequestTests {
                         .isNotEqualTo(new float[85]);
             }
         }
+    }
+
+    @Test
+    void sessionConfigEntriesReachOnnxRuntimeAndItsRefusalIsReported() {
+        SessionOptions sleeping = SessionOptions.defaults().withIntraOpThreads(2)
+                .withConfigEntry(SessionOptions.ALLOW_INTRA_OP_SPINNING, "0");
+        try (OrtSession spinning = runtime.openSession(TestModels.YOLOX_NANO, SessionOptions.defaults().withIntraOpThreads(2));
+                OrtSession idle = runtime.openSession(TestModels.YOLOX_NANO, sleeping);
+                InferenceRequest a = spinning.newRequest();
+                InferenceRequest b = idle.newRequest()) {
+            // given
+            TensorAssertions.fill(a.input(0), ElementType.FLOAT32, 11, 255f);
+            b.input(0).copyFrom(a.input(0));
+
+            // when
+            a.run();
+            b.run();
+
+            // then: threads that sleep instead of spinning compute the same thing
+            assertThat(b.output(0).mismatch(a.output(0))).as("first differing byte").isEqualTo(-1L);
+        }
+        // An entry ONNX Runtime reads when it builds the session's thread pool: a bad one fails there, with its message.
+        assertThatThrownBy(() -> runtime.openSession(TestModels.YOLOX_NANO, SessionOptions.defaults().withIntraOpThreads(2)
+                .withConfigEntry("session.intra_op_thread_affinities", "not-a-core-list")))
+                .isInstanceOf(OrtException.class)
+                .hasMessageContaining("Opening model ")
+                .hasMessageContaining("Processor id must consist of only digits: not-a-core-list");
     }
 
     @Test

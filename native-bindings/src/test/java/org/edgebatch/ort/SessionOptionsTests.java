@@ -36,6 +36,21 @@ class SessionOptionsTests {
     }
 
     @Test
+    void configEntriesAreAddedAndReplacedByKey() {
+        // when
+        SessionOptions options = SessionOptions.defaults()
+                .withConfigEntry(SessionOptions.ALLOW_INTRA_OP_SPINNING, "1")
+                .withConfigEntries(Map.of(SessionOptions.ALLOW_INTRA_OP_SPINNING, "0", "session.disable_prepacking", "0"));
+
+        // then
+        assertThat(options.configEntries()).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "session.intra_op.allow_spinning", "0", "session.disable_prepacking", "0"));
+        assertThat(SessionOptions.defaults().configEntries()).isEmpty();
+        assertThatThrownBy(() -> SessionOptions.defaults().withConfigEntry(" ", "1"))
+                .hasMessage("a session config entry needs a key, got ' ' = '1'");
+    }
+
+    @Test
     void badValuesAreRefusedByName() {
         assertThatThrownBy(() -> SessionOptions.defaults().withIntraOpThreads(-1))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("intraOpThreads").hasMessageContaining("-1");
