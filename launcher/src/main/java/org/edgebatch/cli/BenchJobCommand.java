@@ -68,6 +68,9 @@ final class BenchJobCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "2", description = "Job threads and the detector's intra-op threads (default: ${DEFAULT-VALUE}).")
     int threads;
 
+    @Option(names = "--chunk-size", defaultValue = "16", description = "Frames per chunk (one transaction each) (default: ${DEFAULT-VALUE}).")
+    int chunkSize;
+
     @Option(names = "--job-only", description = "Run the job only, without the detector-alone comparison (for the peak RSS on long footage).")
     boolean jobOnly;
 
@@ -76,8 +79,8 @@ final class BenchJobCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        if (seconds < 1 || rounds < 1 || threads < 1) {
-            throw new CommandRefusal("--seconds, --rounds and --threads must be at least 1");
+        if (seconds < 1 || rounds < 1 || threads < 1 || chunkSize < 1) {
+            throw new CommandRefusal("--seconds, --rounds, --threads and --chunk-size must be at least 1");
         }
         FfmpegLogLevel.apply();
         PrintWriter out = commandSpec.commandLine().getOut();
@@ -136,8 +139,8 @@ final class BenchJobCommand implements Callable<Integer> {
             }
         }
         out.println();
-        out.printf(Locale.ROOT, "Model %s, %d s of 1920x1080 at 25 fps, %d threads, motion gate off, every frame%n",
-                modelFile.getFileName(), seconds, threads);
+        out.printf(Locale.ROOT, "Model %s, %d s of 1920x1080 at 25 fps, %d threads, chunks of %d, motion gate off, every frame%n",
+                modelFile.getFileName(), seconds, threads, chunkSize);
         out.printf(Locale.ROOT, "median job rate          %8.2f fps (detect step), %.2f fps (whole job)%n", median(jobRates),
                 median(wholeJobRates));
         if (!jobOnly) {
@@ -225,10 +228,10 @@ final class BenchJobCommand implements Callable<Integer> {
                   snapshot: false
                 publish:
                   target: none
-                chunkSize: 16
+                chunkSize: %d
                 threads: %d
                 output: %s
-                """.formatted(JsonOutput.line(videos.toString()), JsonOutput.line(modelFile.toString()), threads,
+                """.formatted(JsonOutput.line(videos.toString()), JsonOutput.line(modelFile.toString()), chunkSize, threads,
                 JsonOutput.line(dir.resolve("output").toString()));
     }
 
