@@ -79,7 +79,7 @@ public final class DetectWorkerStepFactory implements WorkerStepFactory {
         FrameReader reader = FrameReader.builder(video.path())
                 .videoId(video.videoId())
                 .sampling(SpecMappings.sampling(spec.sampling()))
-                .maxWidth(SpecMappings.decodeWidth(video.width(), video.height(), detector.model().input()))
+                .maxWidth(detector.model().input().decodeWidth(video.width(), video.height()))
                 .decoderThreads(decoderThreads)
                 .build();
         MotionGate gate = spec.motion().enabled() ? new MotionGate(SpecMappings.motion(spec.motion())) : null;

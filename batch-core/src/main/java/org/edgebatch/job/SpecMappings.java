@@ -1,7 +1,6 @@
 package org.edgebatch.job;
 
 import java.util.HashSet;
-import org.edgebatch.detect.ModelInput;
 import org.edgebatch.spec.EventsSpec;
 import org.edgebatch.spec.MotionSpec;
 import org.edgebatch.spec.SamplingSpec;
@@ -35,18 +34,5 @@ final class SpecMappings {
     static EventRules events(EventsSpec events) {
         return new EventRules(new HashSet<>(events.classes()), events.minScore(), events.mergeGapSeconds(),
                 events.minDurationSeconds());
-    }
-
-    /**
-     * The width to decode a {@code width x height} video at so that it still fills the model's input: frames are
-     * scaled in swscale while being converted anyway, and a smaller frame is cheaper to copy and letterbox.
-     * 0 (keep the decoded size) when the video is no larger than the input.
-     */
-    static int decodeWidth(int width, int height, ModelInput input) {
-        if (width <= 0 || height <= 0) {
-            return 0;
-        }
-        double scale = Math.min((double) input.width() / width, (double) input.height() / height);
-        return scale >= 1 ? 0 : (int) Math.ceil(width * scale);
     }
 }

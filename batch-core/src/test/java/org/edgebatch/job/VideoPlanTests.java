@@ -45,8 +45,8 @@ class VideoPlanTests {
     void videosAreDecodedJustLargeEnoughToFillTheModelInput() {
         ModelInput input = new ModelInput(640, 640, ElementType.FLOAT32);
 
-        assertThat(SpecMappings.decodeWidth(1920, 1080, input)).isEqualTo(640);
-        assertThat(SpecMappings.decodeWidth(1080, 1920, input)).isEqualTo(360);
-        assertThat(SpecMappings.decodeWidth(640, 360, input)).isZero();
+        assertThat(input.decodeWidth(1920, 1080)).isEqualTo(640);
+        assertThat(input.decodeWidth(1080, 1920)).isEqualTo(360);
+        assertThat(input.decodeWidth(640, 360)).isZero();
     }
 }

@@ -30,6 +30,19 @@ public record ModelInput(int width, int height, ElementType elementType) {
         return elementCount() * elementType.byteSize();
     }
 
+    /**
+     * The width to decode a {@code videoWidth x videoHeight} video at so that it still fills this input: frames are
+     * scaled while being converted anyway, and a smaller frame is cheaper to copy and letterbox. 0 (keep the decoded
+     * size) when the video is no larger than the input.
+     */
+    public int decodeWidth(int videoWidth, int videoHeight) {
+        if (videoWidth <= 0 || videoHeight <= 0) {
+            return 0;
+        }
+        double scale = Math.min((double) width / videoWidth, (double) height / videoHeight);
+        return scale >= 1 ? 0 : (int) Math.ceil(videoWidth * scale);
+    }
+
     /** The tensor shape, {@code [1, 3, height, width]}. */
     public long[] shape() {
         return new long[] {1, 3, height, width};

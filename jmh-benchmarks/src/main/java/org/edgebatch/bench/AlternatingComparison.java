@@ -154,7 +154,7 @@ public final class AlternatingComparison {
         DetectCalls calls = new DetectCalls(new ArrayList<>(), new ArrayList<>());
         try (OrtRuntime runtime = OrtRuntime.create();
                 Detector detector = Detector.open(runtime, DetectorConfig.of(model).withIntraOpThreads(InferenceBenchmark.THREADS))) {
-            BgrImage decoded = BenchmarkData.fitted(frame, detector.model().input().width(), detector.model().input().height());
+            BgrImage decoded = BenchmarkData.fitted(frame, detector.model().input());
             long warmUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(settings.iterationSeconds());
             while (System.nanoTime() < warmUntil) {
                 detector.detect(frame);

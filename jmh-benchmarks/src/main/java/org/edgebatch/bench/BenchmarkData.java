@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
 import org.edgebatch.detect.BgrImage;
+import org.edgebatch.detect.ModelInput;
 
 /**
  * Where the benchmarks find the real models and images: {@code -Dedgebatch.data}, else {@code $EDGEBATCH_DATA},
@@ -67,16 +68,15 @@ final class BenchmarkData {
     }
 
     /**
-     * {@code frame} scaled to fit {@code width × height} keeping its aspect ratio, as the job's decoder delivers frames
+     * {@code frame} scaled to fit the model input keeping its aspect ratio, as the job's decoder delivers frames
      * (FFmpeg scales them while converting to BGR) so that the letterbox only pads.
      */
-    static BgrImage fitted(BgrImage frame, int width, int height) {
-        double scale = Math.min((double) width / frame.width(), (double) height / frame.height());
-        if (scale >= 1) {
+    static BgrImage fitted(BgrImage frame, ModelInput input) {
+        int scaledWidth = input.decodeWidth(frame.width(), frame.height());
+        if (scaledWidth == 0) {
             return frame;
         }
-        int scaledWidth = (int) Math.ceil(frame.width() * scale);
-        int scaledHeight = (int) Math.round(frame.height() * scale);
+        int scaledHeight = (int) Math.round((double) frame.height() * scaledWidth / frame.width());
         BufferedImage scaled = new BufferedImage(scaledWidth, scaledHeight, BufferedImage.TYPE_3BYTE_BGR);
         Graphics2D graphics = scaled.createGraphics();
         graphics.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);

@@ -165,7 +165,7 @@ final class BenchJobCommand implements Callable<Integer> {
     private double detectorAlone(OrtRuntime runtime, Path clip, Path modelFile, long frames) {
         try (Detector detector = Detector.open(runtime, DetectorConfig.of(modelFile).withIntraOpThreads(threads))) {
             List<BgrImage> images = new ArrayList<>();
-            FrameReader reader = FrameReader.builder(clip).maxWidth(decodeWidth(detector)).build();
+            FrameReader reader = FrameReader.builder(clip).maxWidth(detector.model().input().decodeWidth(WIDTH, HEIGHT)).build();
             reader.open(new ExecutionContext());
             try {
                 for (VideoFrame frame = reader.read(); frame != null && images.size() < SAMPLE_FRAMES; frame = reader.read()) {
@@ -191,7 +191,7 @@ final class BenchJobCommand implements Callable<Integer> {
     private static double decoderAlone(Path clip, Path modelFile, OrtRuntime runtime) {
         int maxWidth;
         try (Detector detector = Detector.open(runtime, DetectorConfig.of(modelFile))) {
-            maxWidth = decodeWidth(detector);
+            maxWidth = detector.model().input().decodeWidth(WIDTH, HEIGHT);
         }
         FrameReader reader = FrameReader.builder(clip).maxWidth(maxWidth).decoderThreads(1).build();
         reader.open(new ExecutionContext());
@@ -209,10 +209,6 @@ final class BenchJobCommand implements Callable<Integer> {
         }
     }
 
-    private static int decodeWidth(Detector detector) {
-        double scale = Math.min((double) detector.model().input().width() / WIDTH, (double) detector.model().input().height() / HEIGHT);
-        return scale >= 1 ? 0 : (int) Math.ceil(WIDTH * scale);
-    }
 
     private String spec(Path videos, Path modelFile, Path dir) {
         return """

@@ -55,9 +55,8 @@ final class DemoCommand implements Callable<Integer> {
     @Mixin
     DatabaseOption database;
 
-    @Option(names = "--progress", paramLabel = "MODE", defaultValue = "auto",
-            description = "auto (a bar on a terminal, log lines otherwise), bar, log or none (default: ${DEFAULT-VALUE}).")
-    ProgressMonitor.Mode progress;
+    @Mixin
+    ProgressOption progress;
 
     @Override
     public Integer call() throws IOException, InterruptedException {
@@ -103,7 +102,7 @@ final class DemoCommand implements Callable<Integer> {
             out.println("Spec:  " + specFile + "  (run it again with: edgebatch run " + specFile + ")");
             out.flush();
             JobRun run = session.operations().start(spec, LaunchOptions.of(specFile.toString())).orElseThrow();
-            RunOutcome outcome = new RunOutcomePrinter(session, out, false, false).print(session.follow(run, progress));
+            RunOutcome outcome = new RunOutcomePrinter(session, out, false, false).print(session.follow(run, progress.mode));
             printWhere(outcome, session.operations().events(outcome.jobExecutionId()), folder, out);
             out.printf(Locale.ROOT, "Demo %s in %.0f s%n", outcome.status(), (System.nanoTime() - started) / 1e9);
             out.flush();

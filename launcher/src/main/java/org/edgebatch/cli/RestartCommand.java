@@ -29,9 +29,8 @@ final class RestartCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the outcome as JSON.")
     boolean json;
 
-    @Option(names = "--progress", paramLabel = "MODE", defaultValue = "auto",
-            description = "auto (a bar on a terminal, log lines otherwise), bar, log or none (default: ${DEFAULT-VALUE}).")
-    ProgressMonitor.Mode progress;
+    @Mixin
+    ProgressOption progress;
 
     @Override
     public Integer call() throws InterruptedException {
@@ -40,7 +39,7 @@ final class RestartCommand implements Callable<Integer> {
         var err = commandSpec.commandLine().getErr();
         try (JobSession session = JobSession.open(database.url(), err)) {
             JobRun run = Executions.refusingUnknown(() -> session.operations().startRestart(executionId));
-            RunOutcome outcome = new RunOutcomePrinter(session, out, json, false).print(session.follow(run, progress));
+            RunOutcome outcome = new RunOutcomePrinter(session, out, json, false).print(session.follow(run, progress.mode));
             return outcome.completed() ? ExitCodes.COMPLETED : ExitCodes.NOT_COMPLETED;
         }
     }

@@ -77,9 +77,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the outcome as JSON (one line per run on a schedule).")
     boolean json;
 
-    @Option(names = "--progress", paramLabel = "MODE", defaultValue = "auto",
-            description = "auto (a bar on a terminal, log lines otherwise), bar, log or none (default: ${DEFAULT-VALUE}).")
-    ProgressMonitor.Mode progress;
+    @Mixin
+    ProgressOption progress;
 
     @Override
     public Integer call() throws InterruptedException {
@@ -99,7 +98,7 @@ final class RunCommand implements Callable<Integer> {
                 return scheduled(session, spec, printer, out, err);
             }
             JobRun run = session.operations().start(spec, LaunchOptions.of(specFile.toString())).orElseThrow();
-            JobExecution execution = session.follow(run, progress);
+            JobExecution execution = session.follow(run, progress.mode);
             return printer.print(execution).completed() ? ExitCodes.COMPLETED : ExitCodes.NOT_COMPLETED;
         }
     }
@@ -174,7 +173,7 @@ final class RunCommand implements Callable<Integer> {
                 }
                 continue;
             }
-            allCompleted &= printer.print(session.follow(run.get(), progress)).completed();
+            allCompleted &= printer.print(session.follow(run.get(), progress.mode)).completed();
         }
         return allCompleted ? ExitCodes.COMPLETED : ExitCodes.NOT_COMPLETED;
     }

@@ -39,7 +39,7 @@ class RunCommandOptionsTests {
                 entry("database", "jdbc:h2:file:" + dir.resolve("edgebatch") + ";AUTO_SERVER=TRUE;WRITE_DELAY=0"));
         assertThat(run.maxRuns).isEqualTo(2);
         assertThat(run.json).isTrue();
-        assertThat(run.progress).isEqualTo(ProgressMonitor.Mode.AUTO);
+        assertThat(run.progress.mode).isEqualTo(ProgressMonitor.Mode.AUTO);
     }
 
     @Test
