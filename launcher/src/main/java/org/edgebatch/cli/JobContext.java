@@ -1,11 +1,14 @@
 package org.edgebatch.cli;
 
 import java.util.LinkedHashMap;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.edgebatch.job.EdgeBatchConfiguration;
 import org.edgebatch.job.EdgeBatchOperations;
 import org.edgebatch.job.JobSpecStore;
+import org.edgebatch.repository.RepositoryKeeper;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -14,15 +17,24 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * The job's Spring application context over one job repository, as the job commands open it: non-web, no banner, no
  * start-up log, no shutdown hook of its own (the commands close it themselves, after stopping a running job cleanly).
+ * An H2 file repository is first served by its keeper process ({@link RepositoryKeeper}), so this process's exit never
+ * breaks another's connections.
  */
 final class JobContext implements AutoCloseable {
 
+    /** How long a repository's keeper process stays after the last command left (system property, in seconds). */
+    static final String KEEPER_LINGER_PROPERTY = "edgebatch.keeper-linger-seconds";
+
+    private static final Duration KEEPER_START_TIMEOUT = Duration.ofSeconds(30);
+
     private final ConfigurableApplicationContext context;
     private final String databaseUrl;
+    private final Optional<RepositoryKeeper.Lease> lease;
 
-    private JobContext(ConfigurableApplicationContext context, String databaseUrl) {
+    private JobContext(ConfigurableApplicationContext context, String databaseUrl, Optional<RepositoryKeeper.Lease> lease) {
         this.context = context;
         this.databaseUrl = databaseUrl;
+        this.lease = lease;
     }
 
     /**
@@ -36,7 +48,9 @@ final class JobContext implements AutoCloseable {
         Map<String, Object> properties = new LinkedHashMap<>(EdgeBatchConfiguration.applicationProperties(databaseUrl));
         // Beans a command does not reach (the ONNX Runtime for status, say) are never made.
         properties.put("spring.main.lazy-initialization", "true");
+        Optional<RepositoryKeeper.Lease> lease = Optional.empty();
         try {
+            lease = keeper().lease(databaseUrl);
             ConfigurableApplicationContext context = new SpringApplicationBuilder(JobApplication.class)
                     .web(WebApplicationType.NONE)
                     .bannerMode(Banner.Mode.OFF)
@@ -46,10 +60,19 @@ final class JobContext implements AutoCloseable {
                     .run();
             EdgeBatchOperations operations = context.getBean(EdgeBatchOperations.class);
             Objects.requireNonNull(operations);
-            return new JobContext(context, databaseUrl);
+            return new JobContext(context, databaseUrl, lease);
         } catch (RuntimeException e) {
+            lease.ifPresent(RepositoryKeeper.Lease::close);
             throw new JobRepositoryException("cannot open the job repository " + databaseUrl + ": " + rootMessage(e), e);
         }
+    }
+
+    private static RepositoryKeeper keeper() {
+        long linger = Long.getLong(KEEPER_LINGER_PROPERTY, 60);
+        if (linger < 1) {
+            throw new IllegalArgumentException(KEEPER_LINGER_PROPERTY + " must be at least 1, was " + linger);
+        }
+        return new RepositoryKeeper(Duration.ofSeconds(linger), KEEPER_START_TIMEOUT);
     }
 
     EdgeBatchOperations operations() {
@@ -80,7 +103,11 @@ final class JobContext implements AutoCloseable {
 
     @Override
     public void close() {
-        context.close();
+        try {
+            context.close();
+        } finally {
+            lease.ifPresent(RepositoryKeeper.Lease::close);
+        }
     }
 
     /** The job repository cannot be opened; the message names its URL and the database's reason. */

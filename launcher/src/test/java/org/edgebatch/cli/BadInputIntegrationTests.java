@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,6 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
  * job that fails where the input is bad (1) and completes once it is fixed. In this JVM, with a job repository of the
  * test's ({@code --db}).
  */
+@ExtendWith(KeepersGone.class)
 class BadInputIntegrationTests {
 
     @TempDir

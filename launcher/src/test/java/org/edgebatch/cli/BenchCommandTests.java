@@ -3,10 +3,12 @@ package org.edgebatch.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code bench job} end to end on a little footage, and the bench commands' refusals. */
+@ExtendWith(KeepersGone.class)
 class BenchCommandTests {
 
     @TempDir

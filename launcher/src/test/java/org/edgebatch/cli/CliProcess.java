@@ -56,7 +56,8 @@ final class CliProcess {
     static Started start(Path home, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--enable-native-access=ALL-UNNAMED", "-Djava.awt.headless=true", "-Duser.home=" + home,
-                "-Dedgebatch.home=" + jar().getParent().getParent().getParent(), "-jar", jar().toString()));
+                "-Dedgebatch.home=" + jar().getParent().getParent().getParent(), KeepersGone.lingerOption(),
+                "-jar", jar().toString()));
         command.addAll(List.of(args));
         int n = SEQUENCE.incrementAndGet();
         Path logs = Files.createDirectories(home.resolve("cli-logs"));

@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * completes with exactly the detections of an uninterrupted run, and no frame committed before the kill is inferred
  * again.
  */
+@ExtendWith(KeepersGone.class)
 class KillRestartIntegrationTests {
 
     private static final int FPS = 10;

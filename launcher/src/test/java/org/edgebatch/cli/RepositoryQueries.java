@@ -8,10 +8,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import org.edgebatch.repository.RepositoryKeeper;
 
 /**
- * Reads a job repository (the H2 file under a test home) with plain JDBC, as another process would: through the
- * running job's H2 server while it runs ({@code AUTO_SERVER=TRUE}), from the file once it has ended.
+ * Reads a job repository (the H2 file under a test home) with plain JDBC, as another process would: as a client of
+ * the repository's keeper process.
  */
 final class RepositoryQueries {
 
@@ -42,7 +43,10 @@ final class RepositoryQueries {
 
     /** The rows of a query, each as a list of its columns; an exception while the tables are still being made is empty. */
     List<List<Object>> rows(String sql, Object... parameters) {
-        try (Connection connection = DriverManager.getConnection(url(), "", "");
+        // A lease first, as the commands take one: opened directly, the file would be served by this JVM, and closing
+        // the connection would break the running command's.
+        try (RepositoryKeeper.Lease lease = KeepersGone.keeper().lease(url()).orElseThrow();
+             Connection connection = DriverManager.getConnection(url(), "", "");
              var statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
 import java.nio.file.Path;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** How {@code run} turns its arguments into spec overrides, and what it refuses before any job context starts. */
+@ExtendWith(KeepersGone.class)
 class RunCommandOptionsTests {
 
     @TempDir

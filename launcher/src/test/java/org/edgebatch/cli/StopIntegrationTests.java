@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code stop} from a second process while {@code run} runs in the first, then {@code restart}. */
+@ExtendWith(KeepersGone.class)
 class StopIntegrationTests {
 
     // Long enough that the run is still going when a second JVM has started to stop it, even on a fast machine.
