@@ -1,7 +1,7 @@
 package org.edgebatch.job;
 
 import org.edgebatch.step.FrameDetections;
-import org.edgebatch.video.VideoFrame;
+import org.edgebatch.step.PendingFrame;
 import org.springframework.batch.core.step.builder.ChunkOrientedStepBuilder;
 
 /**
@@ -11,5 +11,5 @@ import org.springframework.batch.core.step.builder.ChunkOrientedStepBuilder;
 @FunctionalInterface
 public interface DetectWorkerCustomizer {
 
-    void customize(ChunkOrientedStepBuilder<VideoFrame, FrameDetections> builder, PlannedVideo video);
+    void customize(ChunkOrientedStepBuilder<PendingFrame, FrameDetections> builder, PlannedVideo video);
 }

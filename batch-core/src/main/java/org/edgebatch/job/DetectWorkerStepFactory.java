@@ -9,6 +9,9 @@ import org.edgebatch.step.DetectProcessor;
 import org.edgebatch.step.DetectionWriter;
 import org.edgebatch.step.FrameDetections;
 import org.edgebatch.step.FrameReaderCounters;
+import org.edgebatch.step.InferenceAheadReader;
+import org.edgebatch.step.MotionGatingReader;
+import org.edgebatch.step.PendingFrame;
 import org.edgebatch.step.PrefetchingFrameReader;
 import org.edgebatch.step.SqlDialect;
 import org.edgebatch.video.FrameReader;
@@ -29,8 +32,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 /**
  * Builds the {@code detectWorker} step of one partition, a chunk-oriented step of {@code chunkSize} frames:
  * {@link FrameReader} over the partition's video (sampling from the spec, decoded straight to the model's scale, ahead
- * of inference on a thread of its own unless {@code prefetchFrames} is 0) →
- * {@link DetectProcessor} (the partition's {@link MotionGate} and the node's shared detector) →
+ * of inference on a thread of its own unless {@code prefetchFrames} is 0), judged by the partition's {@link MotionGate}
+ * as read ({@link MotionGatingReader}), inferred as read, up to two frames per inference thread ahead, on the node's
+ * shared detector and threads ({@link InferenceAheadReader}) →
+ * {@link DetectProcessor} (waits for a frame's detections and maps them to the decoded frame) →
  * {@link DetectionWriter}. An undecodable frame is skipped, counted and logged with its index; any other read error
  * (the file cannot be opened, is truncated) fails the partition with a message naming the file.
  */
@@ -74,7 +79,8 @@ public final class DetectWorkerStepFactory implements WorkerStepFactory {
         PlannedVideo video = PlannedVideo.fromContext(partition.getExecutionContext());
         long jobInstanceId = partition.getJobExecution().getJobInstance().getInstanceId();
         JobSpec spec = specs.load(jobInstanceId);
-        Detector detector = detectors.get(partition.getJobExecutionId(), video.nodeId(), spec);
+        NodeInference inference = detectors.get(partition.getJobExecutionId(), video.nodeId(), spec);
+        Detector detector = inference.detector();
 
         FrameReader reader = FrameReader.builder(video.path())
                 .videoId(video.videoId())
@@ -92,11 +98,15 @@ public final class DetectWorkerStepFactory implements WorkerStepFactory {
             frames = prefetching;
             statistics = prefetching::statistics;
         }
-        ChunkOrientedStepBuilder<VideoFrame, FrameDetections> builder =
-                new ChunkOrientedStepBuilder<VideoFrame, FrameDetections>(STEP_NAME, jobRepository, spec.chunkSize())
+        // Two frames per inference thread in flight: each thread has its next frame waiting when it finishes one.
+        int window = inference.streams() == 1 ? 1 : 2 * inference.streams();
+        InferenceAheadReader inferring = new InferenceAheadReader(new MotionGatingReader(frames, gate), detector,
+                inference.executor(), window);
+        ChunkOrientedStepBuilder<PendingFrame, FrameDetections> builder =
+                new ChunkOrientedStepBuilder<PendingFrame, FrameDetections>(STEP_NAME, jobRepository, spec.chunkSize())
                         .transactionManager(transactionManager)
-                        .reader(frames)
-                        .processor(new DetectProcessor(detector, gate))
+                        .reader(inferring)
+                        .processor(new DetectProcessor())
                         .writer(writer)
                         .stream(new FrameReaderCounters(statistics))
                         .faultTolerant()
@@ -107,7 +117,7 @@ public final class DetectWorkerStepFactory implements WorkerStepFactory {
     }
 
     /** Logs each skipped frame with its index, so a damaged file can be looked at. */
-    private record UndecodableFrameLog(PlannedVideo video) implements SkipListener<VideoFrame, FrameDetections> {
+    private record UndecodableFrameLog(PlannedVideo video) implements SkipListener<PendingFrame, FrameDetections> {
         @Override
         public void onSkipInRead(Throwable failure) {
             if (failure instanceof UndecodableFrameException undecodable) {

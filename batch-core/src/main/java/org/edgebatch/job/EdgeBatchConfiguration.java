@@ -59,7 +59,7 @@ public class EdgeBatchConfiguration {
 
     @Bean
     DetectorFactory detectorFactory(ObjectProvider<OrtRuntime> runtime, EdgeBatchProperties properties) {
-        return new DetectorFactory(runtime::getObject, properties.ortSpinning());
+        return new DetectorFactory(runtime::getObject, properties.intraOpThreads(), properties.ortSpinning());
     }
 
     @Bean(destroyMethod = "close")

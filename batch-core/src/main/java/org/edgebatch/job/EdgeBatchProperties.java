@@ -16,11 +16,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param partitionPollInterval how often a partitioned step's manager polls the job repository (default 500 ms)
  * @param partitionTimeout      the longest a partitioned step waits for its partitions (default 24 h); a step still
  *                              waiting then fails, so a lost worker never hangs the job
- * @param ortSpinning           whether the job's ONNX Runtime intra-op threads spin waiting for work (ONNX Runtime's
- *                              default) instead of sleeping. Off by default: with YOLOv5n on 2 cores, sleeping threads
- *                              left the decoder its share and the job ran at 0.82-0.87 of the detector-alone rate
- *                              against 0.77-0.79 spinning ({@code edgebatch bench job}), although inference alone is
- *                              3-8% slower without spinning (30% for YOLOX-nano: try it on for very fast models)
+ * @param intraOpThreads        ONNX Runtime threads per inference (default 1). A node's spec {@code threads} are split
+ *                              into {@code threads / intraOpThreads} frames inferred at once, each by this many threads:
+ *                              on 2 cores two single-threaded inferences at once did 51-59 frames/s of YOLOv5n against
+ *                              36-37 for one inference on 2 threads (ONNX Runtime's parallel sections leave cores idle
+ *                              on small models); raise it for large models or low latency
+ * @param ortSpinning           whether ONNX Runtime's idle intra-op threads spin waiting for work (its default) instead
+ *                              of sleeping (only matters with {@code intraOpThreads} above 1). Off by default: spinning
+ *                              threads take the cores the decoder needs (measured 0.77-0.79 of the detector-alone rate
+ *                              spinning against 0.82-0.87 sleeping, one inference on 2 threads)
  */
 @ConfigurationProperties("edgebatch")
 public record EdgeBatchProperties(@DefaultValue("1") int decoderThreads,
@@ -28,6 +32,7 @@ public record EdgeBatchProperties(@DefaultValue("1") int decoderThreads,
                                   @DefaultValue("2s") Duration heartbeatInterval,
                                   @DefaultValue("500ms") Duration partitionPollInterval,
                                   @DefaultValue("24h") Duration partitionTimeout,
+                                  @DefaultValue("1") int intraOpThreads,
                                   @DefaultValue("false") boolean ortSpinning) {
 
     public EdgeBatchProperties {
@@ -36,6 +41,9 @@ public record EdgeBatchProperties(@DefaultValue("1") int decoderThreads,
         }
         if (prefetchFrames < 0 || prefetchFrames > 256) {
             throw new IllegalArgumentException("edgebatch.prefetch-frames must be 0..256, was " + prefetchFrames);
+        }
+        if (intraOpThreads < 1 || intraOpThreads > 256) {
+            throw new IllegalArgumentException("edgebatch.intra-op-threads must be 1..256, was " + intraOpThreads);
         }
         positive("edgebatch.heartbeat-interval", heartbeatInterval);
         positive("edgebatch.partition-poll-interval", partitionPollInterval);

@@ -5,13 +5,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import org.edgebatch.detect.Detector;
 import org.edgebatch.spec.JobSpec;
 
 /**
- * The detectors of the nodes this process hosts: one per (job execution, node), opened when the node's first
- * partition needs it and shared by all the node's partitions (the detector is thread-safe, so a node runs one ONNX
- * Runtime session whatever its concurrency). {@link #release(long)} closes a finished execution's detectors.
+ * The detectors of the nodes this process hosts: one {@link NodeInference} per (job execution, node), opened when the
+ * node's first partition needs it and shared by all the node's partitions (the detector is thread-safe, so a node runs
+ * one ONNX Runtime session whatever its concurrency, and its inference threads are the node's, not each partition's).
+ * {@link #release(long)} closes a finished execution's.
  */
 public final class NodeDetectors implements AutoCloseable {
 
@@ -19,15 +19,16 @@ public final class NodeDetectors implements AutoCloseable {
     }
 
     private final DetectorFactory factory;
-    private final Map<Key, Detector> detectors = new ConcurrentHashMap<>();
+    private final Map<Key, NodeInference> detectors = new ConcurrentHashMap<>();
 
     public NodeDetectors(DetectorFactory factory) {
         this.factory = Objects.requireNonNull(factory, "factory must not be null");
     }
 
-    /** The node's detector for this execution, opened on first use. */
-    public Detector get(long jobExecutionId, String nodeId, JobSpec spec) {
-        return detectors.computeIfAbsent(new Key(jobExecutionId, nodeId), key -> factory.open(spec));
+    /** The node's detector and inference threads for this execution, opened on first use. */
+    public NodeInference get(long jobExecutionId, String nodeId, JobSpec spec) {
+        return detectors.computeIfAbsent(new Key(jobExecutionId, nodeId),
+                key -> new NodeInference(factory.open(spec), factory.streams(spec), nodeId));
     }
 
     /** Closes the detectors of a job execution (its partitions have all ended). */
@@ -35,9 +36,9 @@ public final class NodeDetectors implements AutoCloseable {
         List<Key> keys = new ArrayList<>(detectors.keySet());
         for (Key key : keys) {
             if (key.jobExecutionId() == jobExecutionId) {
-                Detector detector = detectors.remove(key);
-                if (detector != null) {
-                    detector.close();
+                NodeInference inference = detectors.remove(key);
+                if (inference != null) {
+                    inference.close();
                 }
             }
         }
@@ -50,8 +51,8 @@ public final class NodeDetectors implements AutoCloseable {
 
     @Override
     public void close() {
-        List<Detector> all = new ArrayList<>(detectors.values());
+        List<NodeInference> all = new ArrayList<>(detectors.values());
         detectors.clear();
-        all.forEach(Detector::close);
+        all.forEach(NodeInference::close);
     }
 }

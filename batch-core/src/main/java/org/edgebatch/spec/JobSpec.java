@@ -26,9 +26,10 @@ import java.util.stream.Collectors;
  * @param events      what makes an event
  * @param publish     where events go (default {@code file://<output>/outbox})
  * @param chunkSize   frames per chunk, the unit of commit and restart (1..1024, default 16)
- * @param threads     intra-op inference threads of each node's model session (1..256, default the available processors)
+ * @param threads     inference threads of each node (1..256, default the available processors): the node infers
+ *                    {@code threads / edgebatch.intra-op-threads} frames at once on its one model session
  * @param concurrency partitions (videos) one node works on at once (1..256, default 1); they share the node's one
- *                    model session, each decoding its own video while their inferences run on that session
+ *                    model session and inference threads, each decoding its own video
  * @param nodes       the logical nodes of an embedded run; empty: one node {@code local} that may read the input paths
  * @param output      the folder for results and reports (default {@code ~/.edgebatch/output})
  * @param database    the JDBC URL of the job repository (default an H2 file {@code ~/.edgebatch/db/edgebatch}, shared

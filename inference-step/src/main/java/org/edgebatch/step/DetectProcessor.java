@@ -2,40 +2,32 @@ package org.edgebatch.step;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
+import java.util.concurrent.CompletionException;
 import org.edgebatch.detect.Detection;
 import org.edgebatch.detect.Detector;
-import org.edgebatch.video.MotionGate;
 import org.edgebatch.video.VideoFrame;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 /**
- * The native inference path of the detect step: a frame the motion gate lets through (every frame when there is no
- * gate) goes to the node's shared {@link Detector}; its boxes are mapped back from the (possibly downscaled) frame the
- * reader returned to the decoded frame's pixels. A frame the gate stops is returned as skipped, never filtered, so
- * every sampled frame gets its row.
- *
- * <p>One instance per partition (the gate keeps per-video state); the detector is shared and thread-safe.
+ * The detect step's processor: waits for the detections {@link InferenceAheadReader} started on a frame (on the
+ * node's shared {@link Detector}) and maps its boxes back from the (possibly downscaled) frame the reader returned to
+ * the decoded frame's pixels. A frame the motion gate stopped ({@link MotionGatingReader}) comes out as skipped, never
+ * filtered, so every sampled frame gets its row. Keeps no state.
  */
-public class DetectProcessor implements ItemProcessor<VideoFrame, FrameDetections> {
-
-    private final Detector detector;
-    private final MotionGate gate;
-
-    /**
-     * @param gate the partition's motion gate, or {@code null} to infer every frame
-     */
-    public DetectProcessor(Detector detector, MotionGate gate) {
-        this.detector = Objects.requireNonNull(detector, "detector must not be null");
-        this.gate = gate;
-    }
+public class DetectProcessor implements ItemProcessor<PendingFrame, FrameDetections> {
 
     @Override
-    public FrameDetections process(VideoFrame frame) {
-        if (gate != null && !gate.test(frame).infer()) {
+    public FrameDetections process(PendingFrame pending) throws Exception {
+        VideoFrame frame = pending.frame().frame();
+        if (!pending.frame().infer()) {
             return FrameDetections.skippedByMotion(frame);
         }
-        List<Detection> found = detector.detect(frame.image()).detections();
+        List<Detection> found;
+        try {
+            found = pending.detections().join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
         return FrameDetections.inferred(frame, frame.resized() ? toSource(frame, found) : found);
     }
 

@@ -16,6 +16,7 @@ import org.apache.commons.math3.stat.descriptive.rank.Median;
 import org.edgebatch.detect.BgrImage;
 import org.edgebatch.detect.Detector;
 import org.edgebatch.detect.DetectorConfig;
+import org.edgebatch.job.EdgeBatchProperties;
 import org.edgebatch.job.JobRun;
 import org.edgebatch.job.LaunchOptions;
 import org.edgebatch.ort.OrtRuntime;
@@ -39,9 +40,11 @@ import picocli.CommandLine.Option;
 @Command(name = "job", mixinStandardHelpOptions = true, versionProvider = EdgeBatchVersion.class,
         description = {"Runs the video inference job (every frame, motion gate off, no snapshots, nothing published) on"
                 + " generated 1920x1080 footage, then the same detector alone on frames of that footage decoded into"
-                + " memory beforehand, for the same number of frames; repeats for --rounds and prints the medians, the"
-                + " median of the per-round ratios job / detector alone, and the peak resident memory of this process"
-                + " after the first job (before the detector-alone part runs).",
+                + " memory beforehand, for the same number of frames, both the way the job infers (--threads frames at"
+                + " once, edgebatch.intra-op-threads ONNX Runtime threads each) and one inference at a time on all"
+                + " --threads; repeats for --rounds and prints the medians, the median of the per-round ratios job /"
+                + " the faster detector alone (which runs half before and half after each job), and the peak resident"
+                + " memory of this process after the first job (of the job alone with --job-only).",
                 "The footage is rendered once per length into --work and reused."})
 final class BenchJobCommand implements Callable<Integer> {
 
@@ -103,12 +106,22 @@ final class BenchJobCommand implements Callable<Integer> {
         List<Double> jobRates = new ArrayList<>();
         List<Double> wholeJobRates = new ArrayList<>();
         List<Double> aloneRates = new ArrayList<>();
+        List<Double> oneSessionRates = new ArrayList<>();
         List<Double> ratios = new ArrayList<>();
         List<Double> decodeRates = new ArrayList<>();
         long peakAfterJob = -1;
+        int intraOpSetting;
         try (JobSession session = JobSession.open(JobSpec.h2FileDatabase(dir.resolve("db").resolve("edgebatch")),
                 commandSpec.commandLine().getErr())) {
+            intraOpSetting = session.bean(EdgeBatchProperties.class).intraOpThreads();
+            int intraOp = Math.min(intraOpSetting, threads);
+            int streams = Math.max(1, threads / intraOp);
+            long expectedFrames = (long) seconds * FPS;
             for (int round = 1; round <= rounds; round++) {
+                // The detector alone runs half before and half after the job: this machine's speed drifts over
+                // minutes, and a drift then weighs on both sides of the ratio alike.
+                double aloneBefore = jobOnly ? 0 : detectorAlone(session.bean(OrtRuntime.class), clip, modelFile,
+                        expectedFrames / 2, intraOp, streams);
                 JobRun run = session.operations().start(spec, LaunchOptions.of(specFile.toString())).orElseThrow();
                 JobExecution execution = session.follow(run, ProgressMonitor.Mode.NONE);
                 if (execution.getStatus() != BatchStatus.COMPLETED) {
@@ -128,11 +141,17 @@ final class BenchJobCommand implements Callable<Integer> {
                 out.printf(Locale.ROOT, "round %d/%d: job %.2f fps (detect step; %.2f fps start to end of the job), %d frames",
                         round, rounds, jobRates.getLast(), wholeJobRates.getLast(), frames);
                 if (!jobOnly) {
-                    aloneRates.add(detectorAlone(session.bean(OrtRuntime.class), clip, modelFile, frames));
-                    ratios.add(jobRates.getLast() / aloneRates.getLast());
+                    OrtRuntime runtime = session.bean(OrtRuntime.class);
+                    // The job's way (streams of single sessions' inferences) and one inference on every thread: the
+                    // ratio is to the faster, whichever it is.
+                    double aloneAfter = detectorAlone(runtime, clip, modelFile, expectedFrames / 2, intraOp, streams);
+                    aloneRates.add((aloneBefore + aloneAfter) / 2);
+                    oneSessionRates.add(detectorAlone(runtime, clip, modelFile, expectedFrames / 2, threads, 1));
+                    ratios.add(jobRates.getLast() / Math.max(aloneRates.getLast(), oneSessionRates.getLast()));
                     decodeRates.add(decoderAlone(clip, modelFile, session.bean(OrtRuntime.class)));
-                    out.printf(Locale.ROOT, ", detector alone %.2f fps, ratio %.3f, decoder alone %.0f fps",
-                            aloneRates.getLast(), ratios.getLast(), decodeRates.getLast());
+                    out.printf(Locale.ROOT, ", detector alone %.2f fps as the job runs it (%.2f fps one inference on %d"
+                            + " threads), ratio %.3f, decoder alone %.0f fps", aloneRates.getLast(), oneSessionRates.getLast(),
+                            threads, ratios.getLast(), decodeRates.getLast());
                 }
                 out.println();
                 out.flush();
@@ -144,16 +163,20 @@ final class BenchJobCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "median job rate          %8.2f fps (detect step), %.2f fps (whole job)%n", median(jobRates),
                 median(wholeJobRates));
         if (!jobOnly) {
-            out.printf(Locale.ROOT, "median detector alone    %8.2f fps%n", median(aloneRates));
-            out.printf(Locale.ROOT, "median ratio job / alone %8.3f (rounds %s)%n", median(ratios),
+            out.printf(Locale.ROOT, "median detector alone    %8.2f fps as the job infers (%d at once, %d ONNX Runtime"
+                    + " thread(s) each); %.2f fps one inference at a time on %d threads%n", median(aloneRates),
+                    Math.max(1, threads / Math.min(intraOpSetting, threads)), Math.min(intraOpSetting, threads),
+                    median(oneSessionRates), threads);
+            out.printf(Locale.ROOT, "median ratio job / alone %8.3f (to the faster detector-alone way; rounds %s)%n", median(ratios),
                     ratios.stream().map(r -> String.format(Locale.ROOT, "%.3f", r)).toList());
             // The detector alone keeps every core busy; the job must also decode each frame on those cores.
             double cores = Runtime.getRuntime().availableProcessors();
-            double bound = 1 / (1 / median(aloneRates) + 1 / (median(decodeRates) * cores));
+            double best = Math.max(median(aloneRates), median(oneSessionRates));
+            double bound = 1 / (1 / best + 1 / (median(decodeRates) * cores));
             out.printf(Locale.ROOT, "median decoder alone     %8.0f fps (1 decoder thread, frames scaled as the job scales them)%n",
                     median(decodeRates));
             out.printf(Locale.ROOT, "CPU bound with decoding  %8.2f fps = ratio %.3f (inference + decode work on %d cores,"
-                    + " perfectly overlapped)%n", bound, bound / median(aloneRates), (int) cores);
+                    + " perfectly overlapped)%n", bound, bound / best, (int) cores);
         }
         out.printf(Locale.ROOT, "peak RSS after the first job: %s%n", peakAfterJob < 0 ? "unknown (no /proc)"
                 : String.format(Locale.ROOT, "%.0f MiB", peakAfterJob / 1048576.0));
@@ -161,9 +184,13 @@ final class BenchJobCommand implements Callable<Integer> {
         return ExitCodes.COMPLETED;
     }
 
-    /** Frames per second of the detector alone, on frames decoded the way the job decodes them, read from memory. */
-    private double detectorAlone(OrtRuntime runtime, Path clip, Path modelFile, long frames) {
-        try (Detector detector = Detector.open(runtime, DetectorConfig.of(modelFile).withIntraOpThreads(threads))) {
+    /**
+     * Frames per second of the detector alone, on frames decoded the way the job decodes them, read from memory:
+     * {@code streams} threads each inferring one frame at a time on one session of {@code intraOpThreads} threads.
+     */
+    private double detectorAlone(OrtRuntime runtime, Path clip, Path modelFile, long frames, int intraOpThreads, int streams) {
+        DetectorConfig config = DetectorConfig.of(modelFile).withIntraOpThreads(intraOpThreads);
+        try (Detector detector = Detector.open(runtime, config)) {
             List<BgrImage> images = new ArrayList<>();
             FrameReader reader = FrameReader.builder(clip).maxWidth(detector.model().input().decodeWidth(WIDTH, HEIGHT)).build();
             reader.open(new ExecutionContext());
@@ -177,13 +204,23 @@ final class BenchJobCommand implements Callable<Integer> {
             for (int i = 0; i < 10; i++) {
                 detector.detect(images.get(i % images.size()));
             }
+            List<Thread> threads = new ArrayList<>();
             long start = System.nanoTime();
-            for (long i = 0; i < frames; i++) {
-                detector.detect(images.get((int) (i % images.size())));
+            for (int s = 0; s < streams; s++) {
+                int first = s;
+                threads.add(Thread.ofPlatform().name("bench-infer-" + s).start(() -> {
+                    for (long i = first; i < frames; i += streams) {
+                        detector.detect(images.get((int) (i % images.size())));
+                    }
+                }));
+            }
+            for (Thread thread : threads) {
+                thread.join();
             }
             return frames / ((System.nanoTime() - start) / 1e9);
-        } catch (Exception e) {
-            throw e instanceof RuntimeException unchecked ? unchecked : new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 

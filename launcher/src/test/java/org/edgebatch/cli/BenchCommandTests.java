@@ -24,8 +24,10 @@ class BenchCommandTests {
         assertThat(result.exitCode()).as(result.toString()).isZero();
         assertThat(result.out()).contains("Rendering 2 s of 1080p25 footage")
                 .containsPattern("round 1/1: job [0-9.]+ fps \\(detect step; [0-9.]+ fps start to end of the job\\), 50 frames,"
-                        + " detector alone [0-9.]+ fps, ratio [0-9.]+, decoder alone [0-9]+ fps")
-                .containsPattern("median ratio job / alone +[0-9.]+ \\(rounds \\[[0-9.]+\\]\\)")
+                        + " detector alone [0-9.]+ fps as the job runs it \\([0-9.]+ fps one inference on 2 threads\\), ratio [0-9.]+,"
+                        + " decoder alone [0-9]+ fps")
+                .containsPattern("median detector alone +[0-9.]+ fps as the job infers \\(2 at once, 1 ONNX Runtime thread\\(s\\) each\\)")
+                .containsPattern("median ratio job / alone +[0-9.]+ \\(to the faster detector-alone way; rounds \\[[0-9.]+\\]\\)")
                 .containsPattern("CPU bound with decoding +[0-9.]+ fps = ratio [0-9.]+")
                 .containsPattern("peak RSS after the first job: [0-9]+ MiB");
         assertThat(dir.resolve("footage-2s/walk-1080p25-2s.mp4")).isRegularFile();

@@ -6,7 +6,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.edgebatch.job.DetectWorkerCustomizer;
 import org.edgebatch.step.FrameDetections;
-import org.edgebatch.video.VideoFrame;
+import org.edgebatch.step.PendingFrame;
 import org.springframework.batch.core.listener.ItemProcessListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -40,17 +40,18 @@ class FailureInjection {
 
     @Bean
     DetectWorkerCustomizer failOnce(Trap trap) {
-        return (builder, video) -> builder.listener(new ItemProcessListener<VideoFrame, FrameDetections>() {
+        return (builder, video) -> builder.listener(new ItemProcessListener<PendingFrame, FrameDetections>() {
             @Override
-            public void beforeProcess(VideoFrame item) {
-                if (trap.frame.compareAndSet(item.index(), -1)) {
-                    throw new IllegalStateException("injected failure at frame " + item.index());
+            public void beforeProcess(PendingFrame item) {
+                long index = item.frame().frame().index();
+                if (trap.frame.compareAndSet(index, -1)) {
+                    throw new IllegalStateException("injected failure at frame " + index);
                 }
             }
 
             @Override
-            public void afterProcess(VideoFrame item, FrameDetections result) {
-                trap.processed.computeIfAbsent(item.index(), i -> new AtomicInteger()).incrementAndGet();
+            public void afterProcess(PendingFrame item, FrameDetections result) {
+                trap.processed.computeIfAbsent(item.frame().frame().index(), i -> new AtomicInteger()).incrementAndGet();
             }
         });
     }
