@@ -31,6 +31,8 @@ public final class FootageRenderer {
         H264_MP4("libopenh264", "mp4", AV_PIX_FMT_YUV420P),
         /** H.264 in Matroska. */
         H264_MKV("libopenh264", "matroska", AV_PIX_FMT_YUV420P),
+        /** H.264 in QuickTime (.mov). */
+        H264_MOV("libopenh264", "mov", AV_PIX_FMT_YUV420P),
         /** Motion JPEG in AVI: every frame a key frame. */
         MJPEG_AVI("mjpeg", "avi", AV_PIX_FMT_YUV420P),
         /** H.265 in Matroska; needs libx265, which the LGPL FFmpeg build JavaCV ships does not contain. */

@@ -28,6 +28,7 @@ class FrameReaderTests {
     static Path h264;
     static Path mjpeg;
     static Path mkv;
+    static Path mov;
 
     @BeforeAll
     static void renderFootage() throws IOException {
@@ -37,6 +38,8 @@ class FrameReaderTests {
                 .render(dir.resolve("walk.avi"));
         mkv = Footage.walking(320, 180, 25, 3, 0.5, 2.5).format(FootageRenderer.Format.H264_MKV).gop(10).build()
                 .render(dir.resolve("walk.mkv"));
+        mov = Footage.walking(320, 180, 25, 3, 0.5, 2.5).format(FootageRenderer.Format.H264_MOV).gop(10).build()
+                .render(dir.resolve("walk.mov"));
     }
 
     /**
@@ -75,10 +78,11 @@ class FrameReaderTests {
     }
 
     @Test
-    void restartsMatchOnGeneratedH264Mp4MjpegAviAndMkv() {
+    void restartsMatchOnGeneratedH264Mp4MjpegAviMkvAndMov() {
         assertRestartsMatch(h264, FrameSampling.everyFrame(), 100, new int[] {0, 11, 12, 13, 50, 98}, 20);
         assertRestartsMatch(mjpeg, FrameSampling.everyFrame(), 75, new int[] {0, 10, 40, 73}, 20);
         assertRestartsMatch(mkv, FrameSampling.everyFrame(), 75, new int[] {0, 9, 10, 44}, 20);
+        assertRestartsMatch(mov, FrameSampling.everyFrame(), 75, new int[] {0, 9, 10, 44}, 20);
     }
 
     @Test
