@@ -40,6 +40,11 @@ public record H2FileRepository(String url, Path file) {
         }
     }
 
+    /** The file H2 keeps the database in. */
+    Path databaseFile() {
+        return sibling(".mv.db");
+    }
+
     /** Held by the keeper process for as long as it serves the database; free means no keeper. */
     Path keeperLock() {
         return sibling(".keeper.lock");

@@ -1,6 +1,7 @@
 package org.edgebatch.repository;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -72,6 +73,12 @@ public final class RepositoryKeeperProcess {
         long idleSince = System.nanoTime();
         while (true) {
             Thread.sleep(CHECK_MILLIS);
+            if (!Files.exists(repository.databaseFile())) {
+                // Deleted under it (a folder removed, a test's temporary one): serving it on would only write it back.
+                say("the database file is gone; leaving");
+                closeConnection();
+                return;
+            }
             if (otherSessions() > 0) {
                 idleSince = System.nanoTime();
                 continue;

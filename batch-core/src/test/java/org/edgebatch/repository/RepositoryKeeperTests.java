@@ -129,6 +129,17 @@ class RepositoryKeeperTests {
     }
 
     @Test
+    void aKeeperWhoseDatabaseFileIsDeletedLeavesAtOnceWhateverItsLinger() throws Exception {
+        new RepositoryKeeper(Duration.ofHours(1), Duration.ofSeconds(30)).lease(url()).orElseThrow().close();
+        assertThat(repository().hasKeeper()).isTrue();
+
+        Files.delete(dir.resolve("edgebatch.mv.db"));
+
+        awaitKeeperGone();
+        assertThat(Files.readString(repository().keeperLog())).contains("the database file is gone; leaving");
+    }
+
+    @Test
     void aFileThatIsNotADatabaseIsNamedWithTheDatabasesReason() throws IOException {
         Files.writeString(dir.resolve("edgebatch.mv.db"), "not a database, just some text that H2 cannot read as one\n".repeat(200));
 
