@@ -5,11 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code stop} from a second process while {@code run} runs in the first, then {@code restart}. */
+/** {@code stop} from a second process, or Ctrl-C (SIGINT), while {@code run} runs, then {@code restart}. */
 @ExtendWith(KeepersGone.class)
 class StopIntegrationTests {
 
@@ -69,5 +70,50 @@ class StopIntegrationTests {
         CliProcess.Finished again = CliProcess.run(home, Duration.ofMinutes(1), "stop", Long.toString(id));
         assertThat(again.exitCode()).isEqualTo(2);
         assertThat(again.err()).isEqualTo("edgebatch stop: execution " + id + " is not running: it is STOPPED\n");
+    }
+
+    @Test
+    void ctrlCStopsTheRunAfterItsCurrentChunkAndARestartCompletesIt() throws Exception {
+        // given: a run that has committed a few chunks
+        TestData.walking(dir.resolve("videos/long.mp4"), 320, 180, 10, FRAMES / 10.0, 2, 18);
+        Path spec = TestData.spec(dir, "interrupted", """
+                name: interrupted
+                input: {paths: [videos]}
+                model: {path: %s}
+                chunkSize: 4
+                threads: 2
+                output: out
+                publish: {target: none}
+                """.formatted(TestData.fastModel()));
+        Path home = Files.createDirectories(dir.resolve("home"));
+        RepositoryQueries repository = RepositoryQueries.ofHome(home);
+        CliProcess.Started run = CliProcess.start(home, "run", spec.toString(), "--progress", "log");
+        while (repository.countIfReady("SELECT COUNT(*) FROM EB_FRAME") < 16) {
+            assertThat(run.process().isAlive()).as("the run ended before it could be interrupted: %s", run.stderr()).isTrue();
+            Thread.sleep(50);
+        }
+        long id = repository.count("SELECT MAX(JOB_EXECUTION_ID) FROM BATCH_JOB_EXECUTION");
+
+        // when: Ctrl-C, which a terminal sends as SIGINT
+        Process kill = new ProcessBuilder("kill", "-INT", Long.toString(run.process().pid())).start();
+        assertThat(kill.waitFor()).isZero();
+        CliProcess.Finished interrupted = run.await(Duration.ofMinutes(2));
+
+        // then: the JVM ends as interrupted processes do, after stopping the job cleanly
+        assertThat(interrupted.exitCode()).as(interrupted.toString()).isEqualTo(128 + 2);
+        assertThat(interrupted.err()).contains("edgebatch: stopping execution " + id
+                + " after the current chunk (restart it with: edgebatch restart " + id + ")");
+        assertThat(repository.rows("SELECT STATUS FROM BATCH_JOB_EXECUTION WHERE JOB_EXECUTION_ID = ?", id))
+                .containsExactly(List.of("STOPPED"));
+        long framesAtStop = repository.count("SELECT COUNT(*) FROM EB_FRAME");
+        assertThat(framesAtStop).isBetween(16L, FRAMES - 1L);
+        assertThat(framesAtStop % 4).as("whole chunks").isZero();
+
+        // when
+        CliProcess.Finished restart = CliProcess.run(home, Duration.ofMinutes(3), "restart", Long.toString(id), "--progress", "none");
+
+        // then
+        assertThat(restart.exitCode()).as(restart.toString()).isZero();
+        assertThat(repository.count("SELECT COUNT(*) FROM EB_FRAME")).isEqualTo(FRAMES);
     }
 }
