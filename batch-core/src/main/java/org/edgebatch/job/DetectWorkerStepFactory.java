@@ -32,7 +32,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 /**
  * Builds the {@code detectWorker} step of one partition, a chunk-oriented step of {@code chunkSize} frames:
  * {@link FrameReader} over the partition's video (sampling from the spec, decoded straight to the model's scale, ahead
- * of inference on a thread of its own unless {@code prefetchFrames} is 0), judged by the partition's {@link MotionGate}
+ * of inference on a thread of its own when the node infers one frame at a time and {@code prefetchFrames} is not 0),
+ * judged by the partition's {@link MotionGate}
  * as read ({@link MotionGatingReader}), inferred as read, up to two frames per inference thread ahead, on the node's
  * shared detector and threads ({@link InferenceAheadReader}) →
  * {@link DetectProcessor} (waits for a frame's detections and maps them to the decoded frame) →
@@ -93,7 +94,9 @@ public final class DetectWorkerStepFactory implements WorkerStepFactory {
 
         ItemStreamReader<VideoFrame> frames = reader;
         Supplier<FrameReader.ReadStatistics> statistics = reader::statistics;
-        if (prefetchFrames > 0) {
+        // Inferring several frames at once, the inference threads are busy while this thread decodes: a decoding thread
+        // of its own would only compete with them.
+        if (prefetchFrames > 0 && inference.streams() == 1) {
             PrefetchingFrameReader prefetching = new PrefetchingFrameReader(reader, prefetchFrames);
             frames = prefetching;
             statistics = prefetching::statistics;

@@ -9,8 +9,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param decoderThreads        FFmpeg threads of each frame reader, snapshot and clip (default 1: the cores are the
  *                              detector's; decoding scaled-down frames is cheap next to inference)
- * @param prefetchFrames        frames each detect partition decodes ahead on a thread of its own, so decoding overlaps
- *                              inference (default 4; 0 decodes in the step's thread)
+ * @param prefetchFrames        frames a detect partition decodes ahead on a thread of its own when its node infers one
+ *                              frame at a time, so decoding overlaps inference (default 4; 0 decodes in the step's
+ *                              thread). A node inferring several at once decodes in the step's thread, which then
+ *                              only reads while the inference threads work: measured 0.904 of the detector-alone rate
+ *                              against 0.868 with a decoding thread besides (YOLOv5n, 2 threads)
  * @param heartbeatInterval     how often a running process renews its heartbeat (default 2 s); a run silent for three
  *                              intervals counts as dead
  * @param partitionPollInterval how often a partitioned step's manager polls the job repository (default 500 ms)

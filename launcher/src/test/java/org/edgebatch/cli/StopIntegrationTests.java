@@ -23,24 +23,11 @@ class StopIntegrationTests {
     @Test
     void aRunStoppedFromAnotherProcessEndsStoppedWithExitCodeOneAndARestartCompletesIt() throws Exception {
         // given: a run in its own JVM that has committed a few chunks
-        TestData.walking(dir.resolve("videos/long.mp4"), 320, 180, 10, FRAMES / 10.0, 2, 18);
-        Path spec = TestData.spec(dir, "stopped", """
-                name: stopped
-                input: {paths: [videos]}
-                model: {path: %s}
-                chunkSize: 4
-                threads: 2
-                output: out
-                publish: {target: none}
-                """.formatted(TestData.fastModel()));
-        Path home = Files.createDirectories(dir.resolve("home"));
-        RepositoryQueries repository = RepositoryQueries.ofHome(home);
-        CliProcess.Started run = CliProcess.start(home, "run", spec.toString(), "--progress", "log");
-        while (repository.countIfReady("SELECT COUNT(*) FROM EB_FRAME") < 16) {
-            assertThat(run.process().isAlive()).as("the run ended before it could be stopped: %s", run.stderr()).isTrue();
-            Thread.sleep(50);
-        }
-        long id = repository.count("SELECT MAX(JOB_EXECUTION_ID) FROM BATCH_JOB_EXECUTION");
+        Running running = startRunThatCommittedAFewChunks("stopped");
+        Path home = running.home();
+        RepositoryQueries repository = running.repository();
+        CliProcess.Started run = running.run();
+        long id = running.id();
 
         // when
         CliProcess.Finished stop = CliProcess.run(home, Duration.ofMinutes(1), "stop", Long.toString(id));
@@ -75,24 +62,11 @@ class StopIntegrationTests {
     @Test
     void ctrlCStopsTheRunAfterItsCurrentChunkAndARestartCompletesIt() throws Exception {
         // given: a run that has committed a few chunks
-        TestData.walking(dir.resolve("videos/long.mp4"), 320, 180, 10, FRAMES / 10.0, 2, 18);
-        Path spec = TestData.spec(dir, "interrupted", """
-                name: interrupted
-                input: {paths: [videos]}
-                model: {path: %s}
-                chunkSize: 4
-                threads: 2
-                output: out
-                publish: {target: none}
-                """.formatted(TestData.fastModel()));
-        Path home = Files.createDirectories(dir.resolve("home"));
-        RepositoryQueries repository = RepositoryQueries.ofHome(home);
-        CliProcess.Started run = CliProcess.start(home, "run", spec.toString(), "--progress", "log");
-        while (repository.countIfReady("SELECT COUNT(*) FROM EB_FRAME") < 16) {
-            assertThat(run.process().isAlive()).as("the run ended before it could be interrupted: %s", run.stderr()).isTrue();
-            Thread.sleep(50);
-        }
-        long id = repository.count("SELECT MAX(JOB_EXECUTION_ID) FROM BATCH_JOB_EXECUTION");
+        Running running = startRunThatCommittedAFewChunks("interrupted");
+        Path home = running.home();
+        RepositoryQueries repository = running.repository();
+        CliProcess.Started run = running.run();
+        long id = running.id();
 
         // when: Ctrl-C, which a terminal sends as SIGINT
         Process kill = new ProcessBuilder("kill", "-INT", Long.toString(run.process().pid())).start();
@@ -115,5 +89,30 @@ class StopIntegrationTests {
         // then
         assertThat(restart.exitCode()).as(restart.toString()).isZero();
         assertThat(repository.count("SELECT COUNT(*) FROM EB_FRAME")).isEqualTo(FRAMES);
+    }
+
+    private record Running(Path home, RepositoryQueries repository, CliProcess.Started run, long id) {
+    }
+
+    /** A run of job {@code name} in its own JVM over {@value #FRAMES} frames, once it has committed 16 of them. */
+    private Running startRunThatCommittedAFewChunks(String name) throws Exception {
+        TestData.walking(dir.resolve("videos/long.mp4"), 320, 180, 10, FRAMES / 10.0, 2, 18);
+        Path spec = TestData.spec(dir, name, """
+                name: %s
+                input: {paths: [videos]}
+                model: {path: %s}
+                chunkSize: 4
+                threads: 2
+                output: out
+                publish: {target: none}
+                """.formatted(name, TestData.fastModel()));
+        Path home = Files.createDirectories(dir.resolve("home"));
+        RepositoryQueries repository = RepositoryQueries.ofHome(home);
+        CliProcess.Started run = CliProcess.start(home, "run", spec.toString(), "--progress", "log");
+        while (repository.countIfReady("SELECT COUNT(*) FROM EB_FRAME") < 16) {
+            assertThat(run.process().isAlive()).as("the run ended before it could be stopped: %s", run.stderr()).isTrue();
+            Thread.sleep(50);
+        }
+        return new Running(home, repository, run, repository.count("SELECT MAX(JOB_EXECUTION_ID) FROM BATCH_JOB_EXECUTION"));
     }
 }
