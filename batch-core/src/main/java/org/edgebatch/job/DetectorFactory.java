@@ -43,7 +43,8 @@ public final class DetectorFactory {
         return Math.max(1, spec.threads() / intraOpThreads(spec));
     }
 
-    private int intraOpThreads(JobSpec spec) {
+    /** ONNX Runtime threads of each of the node's inferences: the process setting, at most the spec's {@code threads}. */
+    public int intraOpThreads(JobSpec spec) {
         return Math.min(intraOpThreads, spec.threads());
     }
 

@@ -2,7 +2,6 @@ package org.edgebatch.step;
 
 import java.util.ArrayDeque;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -85,7 +84,7 @@ public class InferenceAheadReader implements ItemStreamReader<PendingFrame> {
         } catch (Exception e) {
             // Fatal errors end the reading; the others (an undecodable frame) leave it where it was.
             exhausted = !(e instanceof UndecodableFrameException);
-            ahead.add(new Failure(e, state()));
+            ahead.add(new Failure(e, StreamState.of(frames)));
             return;
         }
         if (gated == null) {
@@ -95,21 +94,13 @@ public class InferenceAheadReader implements ItemStreamReader<PendingFrame> {
         CompletableFuture<List<Detection>> detections = gated.infer()
                 ? CompletableFuture.supplyAsync(() -> detector.detect(gated.frame().image()).detections(), executor)
                 : CompletableFuture.completedFuture(List.of());
-        ahead.add(new Frame(new PendingFrame(gated, detections), state()));
-    }
-
-    private ExecutionContext state() {
-        ExecutionContext state = new ExecutionContext();
-        frames.update(state);
-        return state;
+        ahead.add(new Frame(new PendingFrame(gated, detections), StreamState.of(frames)));
     }
 
     @Override
     public void update(ExecutionContext executionContext) {
         if (lastState != null) {
-            for (Map.Entry<String, Object> entry : lastState.entrySet()) {
-                executionContext.put(entry.getKey(), entry.getValue());
-            }
+            StreamState.copy(lastState, executionContext);
         } else {
             frames.update(executionContext);
         }

@@ -1,6 +1,5 @@
 package org.edgebatch.step;
 
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -69,15 +68,15 @@ public class PrefetchingFrameReader implements ItemStreamReader<VideoFrame> {
                 Item item;
                 try {
                     VideoFrame frame = reader.read();
-                    item = new Frame(frame, state(), reader.statistics());
+                    item = new Frame(frame, StreamState.of(reader), reader.statistics());
                     put(item);
                     if (frame == null) {
                         return;
                     }
                 } catch (UndecodableFrameException e) {
-                    put(new Failure(e, state(), reader.statistics(), false));
+                    put(new Failure(e, StreamState.of(reader), reader.statistics(), false));
                 } catch (RuntimeException e) {
-                    put(new Failure(e, state(), reader.statistics(), true));
+                    put(new Failure(e, StreamState.of(reader), reader.statistics(), true));
                     return;
                 }
             }
@@ -92,12 +91,6 @@ public class PrefetchingFrameReader implements ItemStreamReader<VideoFrame> {
                 return;
             }
         }
-    }
-
-    private ExecutionContext state() {
-        ExecutionContext state = new ExecutionContext();
-        reader.update(state);
-        return state;
     }
 
     @Override
@@ -132,9 +125,7 @@ public class PrefetchingFrameReader implements ItemStreamReader<VideoFrame> {
     @Override
     public void update(ExecutionContext executionContext) {
         if (lastState != null) {
-            for (Map.Entry<String, Object> entry : lastState.entrySet()) {
-                executionContext.put(entry.getKey(), entry.getValue());
-            }
+            StreamState.copy(lastState, executionContext);
         }
     }
 

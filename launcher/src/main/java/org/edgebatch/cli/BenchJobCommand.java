@@ -16,7 +16,7 @@ import org.apache.commons.math3.stat.descriptive.rank.Median;
 import org.edgebatch.detect.BgrImage;
 import org.edgebatch.detect.Detector;
 import org.edgebatch.detect.DetectorConfig;
-import org.edgebatch.job.EdgeBatchProperties;
+import org.edgebatch.job.DetectorFactory;
 import org.edgebatch.job.JobRun;
 import org.edgebatch.job.LaunchOptions;
 import org.edgebatch.ort.OrtRuntime;
@@ -110,12 +110,14 @@ final class BenchJobCommand implements Callable<Integer> {
         List<Double> ratios = new ArrayList<>();
         List<Double> decodeRates = new ArrayList<>();
         long peakAfterJob = -1;
-        int intraOpSetting;
+        int intraOp;
+        int streams;
         try (JobSession session = JobSession.open(JobSpec.h2FileDatabase(dir.resolve("db").resolve("edgebatch")),
                 commandSpec.commandLine().getErr())) {
-            intraOpSetting = session.bean(EdgeBatchProperties.class).intraOpThreads();
-            int intraOp = Math.min(intraOpSetting, threads);
-            int streams = Math.max(1, threads / intraOp);
+            // The detector alone is run the way the job's node runs it.
+            DetectorFactory layout = session.bean(DetectorFactory.class);
+            intraOp = layout.intraOpThreads(spec);
+            streams = layout.streams(spec);
             long expectedFrames = (long) seconds * FPS;
             for (int round = 1; round <= rounds; round++) {
                 // The detector alone runs half before and half after the job: this machine's speed drifts over
@@ -142,8 +144,8 @@ final class BenchJobCommand implements Callable<Integer> {
                         round, rounds, jobRates.getLast(), wholeJobRates.getLast(), frames);
                 if (!jobOnly) {
                     OrtRuntime runtime = session.bean(OrtRuntime.class);
-                    // The job's way (streams of single sessions' inferences) and one inference on every thread: the
-                    // ratio is to the faster, whichever it is.
+                    // The job's way (several inferences at once on one session) and one inference on every thread:
+                    // the ratio is to the faster, whichever it is.
                     double aloneAfter = detectorAlone(runtime, clip, modelFile, expectedFrames / 2, intraOp, streams);
                     aloneRates.add((aloneBefore + aloneAfter) / 2);
                     oneSessionRates.add(detectorAlone(runtime, clip, modelFile, expectedFrames / 2, threads, 1));
@@ -165,7 +167,7 @@ final class BenchJobCommand implements Callable<Integer> {
         if (!jobOnly) {
             out.printf(Locale.ROOT, "median detector alone    %8.2f fps as the job infers (%d at once, %d ONNX Runtime"
                     + " thread(s) each); %.2f fps one inference at a time on %d threads%n", median(aloneRates),
-                    Math.max(1, threads / Math.min(intraOpSetting, threads)), Math.min(intraOpSetting, threads),
+                    streams, intraOp,
                     median(oneSessionRates), threads);
             out.printf(Locale.ROOT, "median ratio job / alone %8.3f (to the faster detector-alone way; rounds %s)%n", median(ratios),
                     ratios.stream().map(r -> String.format(Locale.ROOT, "%.3f", r)).toList());
