@@ -23,6 +23,7 @@ public final class DetectorFactory {
     private final Supplier<OrtRuntime> runtime;
     private final int intraOpThreads;
     private final boolean spinning;
+    private final int nodeThreads;
 
     /**
      * @param intraOpThreads ONNX Runtime threads per inference (at most the spec's {@code threads})
@@ -30,22 +31,39 @@ public final class DetectorFactory {
      *                       than sleep; spinning threads take the cores the job's decoder threads need
      */
     public DetectorFactory(Supplier<OrtRuntime> runtime, int intraOpThreads, boolean spinning) {
+        this(runtime, intraOpThreads, spinning, 0);
+    }
+
+    /**
+     * @param nodeThreads the inference threads of this process's node, taking the place of the spec's {@code threads}
+     *                    (a worker knows its machine; 0: the spec's)
+     */
+    public DetectorFactory(Supplier<OrtRuntime> runtime, int intraOpThreads, boolean spinning, int nodeThreads) {
         this.runtime = Objects.requireNonNull(runtime, "runtime must not be null");
         if (intraOpThreads < 1) {
             throw new IllegalArgumentException("intraOpThreads must be at least 1, was " + intraOpThreads);
         }
         this.intraOpThreads = intraOpThreads;
         this.spinning = spinning;
+        if (nodeThreads < 0) {
+            throw new IllegalArgumentException("nodeThreads must not be negative, was " + nodeThreads);
+        }
+        this.nodeThreads = nodeThreads;
+    }
+
+    /** The inference threads a node has for this spec: this process's node setting, else the spec's {@code threads}. */
+    public int threads(JobSpec spec) {
+        return nodeThreads > 0 ? nodeThreads : spec.threads();
     }
 
     /** How many frames a node infers at once: the spec's {@code threads} over the threads of one inference. */
     public int streams(JobSpec spec) {
-        return Math.max(1, spec.threads() / intraOpThreads(spec));
+        return Math.max(1, threads(spec) / intraOpThreads(spec));
     }
 
     /** ONNX Runtime threads of each of the node's inferences: the process setting, at most the spec's {@code threads}. */
     public int intraOpThreads(JobSpec spec) {
-        return Math.min(intraOpThreads, spec.threads());
+        return Math.min(intraOpThreads, threads(spec));
     }
 
     /** A detector with the spec's model, provider and filters, one inference on {@code intraOpThreads} threads. */

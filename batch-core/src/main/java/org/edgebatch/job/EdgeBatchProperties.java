@@ -28,6 +28,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                              of sleeping (only matters with {@code intraOpThreads} above 1). Off by default: spinning
  *                              threads take the cores the decoder needs (measured 0.77-0.79 of the detector-alone rate
  *                              spinning against 0.82-0.87 sleeping, one inference on 2 threads)
+ * @param nodeTimeout           distributed mode: a worker whose last heart-beat is older than this is lost (default
+ *                              30 s); its partitions are failed and the job stops, so it never waits for a dead node
+ * @param nodeHeartbeatInterval distributed mode: how often a worker renews its heart-beat (default 5 s)
+ * @param inventoryInterval     distributed mode: how often a worker looks for new, changed or removed files under its
+ *                              allow-list and publishes its inventory (default 30 s; only new or changed files are probed)
+ * @param restartWait           distributed mode: how long {@code restart} of a run whose manager died waits for
+ *                              partitions still running on live workers to stop after their chunk (default 2 min)
+ * @param nodeThreads           inference threads of this process's node, in place of the spec's {@code threads}
+ *                              (default 0: the spec's); a worker sets it from {@code --threads}
+ * @param brokerSendTimeout     distributed mode: how long the manager retries sending a partition request while the
+ *                              broker is unreachable, before the step fails (default 60 s)
  */
 @ConfigurationProperties("edgebatch")
 public record EdgeBatchProperties(@DefaultValue("1") int decoderThreads,
@@ -36,7 +47,13 @@ public record EdgeBatchProperties(@DefaultValue("1") int decoderThreads,
                                   @DefaultValue("500ms") Duration partitionPollInterval,
                                   @DefaultValue("24h") Duration partitionTimeout,
                                   @DefaultValue("1") int intraOpThreads,
-                                  @DefaultValue("false") boolean ortSpinning) {
+                                  @DefaultValue("false") boolean ortSpinning,
+                                  @DefaultValue("30s") Duration nodeTimeout,
+                                  @DefaultValue("5s") Duration nodeHeartbeatInterval,
+                                  @DefaultValue("30s") Duration inventoryInterval,
+                                  @DefaultValue("2m") Duration restartWait,
+                                  @DefaultValue("60s") Duration brokerSendTimeout,
+                                  @DefaultValue("0") int nodeThreads) {
 
     public EdgeBatchProperties {
         if (decoderThreads < 0 || decoderThreads > 64) {
@@ -48,9 +65,21 @@ public record EdgeBatchProperties(@DefaultValue("1") int decoderThreads,
         if (intraOpThreads < 1 || intraOpThreads > 256) {
             throw new IllegalArgumentException("edgebatch.intra-op-threads must be 1..256, was " + intraOpThreads);
         }
+        if (nodeThreads < 0 || nodeThreads > 256) {
+            throw new IllegalArgumentException("edgebatch.node-threads must be 0..256, was " + nodeThreads);
+        }
         positive("edgebatch.heartbeat-interval", heartbeatInterval);
         positive("edgebatch.partition-poll-interval", partitionPollInterval);
         positive("edgebatch.partition-timeout", partitionTimeout);
+        positive("edgebatch.node-timeout", nodeTimeout);
+        positive("edgebatch.node-heartbeat-interval", nodeHeartbeatInterval);
+        positive("edgebatch.inventory-interval", inventoryInterval);
+        positive("edgebatch.restart-wait", restartWait);
+        positive("edgebatch.broker-send-timeout", brokerSendTimeout);
+        if (nodeHeartbeatInterval.compareTo(nodeTimeout) >= 0) {
+            throw new IllegalArgumentException("edgebatch.node-heartbeat-interval (" + nodeHeartbeatInterval
+                    + ") must be shorter than edgebatch.node-timeout (" + nodeTimeout + ")");
+        }
     }
 
     private static void positive(String name, Duration value) {

@@ -27,9 +27,12 @@ public final class JobSpecStore {
                 List.of("JOB_INSTANCE_ID", "JOB_NAME", "SPEC_JSON", "SPEC_SOURCE", "CREATED"));
     }
 
-    /** Stores the spec of a job instance (again: a second save of the same instance replaces the first). */
+    /**
+     * Stores the spec of a job instance (again: a second save of the same instance replaces the first), without the
+     * passwords its database or broker URL may carry.
+     */
     public void save(long jobInstanceId, JobSpec spec, String source) {
-        jdbc.update(upsert, jobInstanceId, spec.name(), loader.toJson(spec), source, Timestamp.from(Instant.now()));
+        jdbc.update(upsert, jobInstanceId, spec.name(), loader.toJson(spec.withoutSecrets()), source, Timestamp.from(Instant.now()));
     }
 
     /**

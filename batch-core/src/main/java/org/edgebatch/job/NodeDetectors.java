@@ -44,6 +44,13 @@ public final class NodeDetectors implements AutoCloseable {
         }
     }
 
+    /** The job executions that have a detector open here. */
+    public java.util.Set<Long> executions() {
+        java.util.Set<Long> ids = new java.util.TreeSet<>();
+        detectors.keySet().forEach(key -> ids.add(key.jobExecutionId()));
+        return ids;
+    }
+
     /** How many detectors are open (in every execution). */
     public int open() {
         return detectors.size();

@@ -2,8 +2,6 @@ package org.edgebatch.job;
 
 import java.util.Objects;
 import java.util.Optional;
-import org.edgebatch.publish.Outbox;
-import org.edgebatch.publish.PublishTasklet;
 import org.edgebatch.publish.Publisher;
 import org.edgebatch.publish.Publishers;
 import org.edgebatch.report.RunReportBuilder;
@@ -19,8 +17,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Builds the {@code videoInference} job of one spec (named after it): {@code inventory} → {@code detect} (partitioned
- * by node and video) → {@code events} (partitioned the same way) → {@code publish} (unless the target is
- * {@code none}). Chunk size, sampling, motion gate, event rules and publishing all come from the spec, so the job is
+ * by node and video) → {@code events} (partitioned the same way) → {@code publish} (partitioned by node, since each
+ * node sends the files on its own disk; unless the target is {@code none}). Chunk size, sampling, motion gate, event rules and publishing all come from the spec, so the job is
  * built per spec rather than declared once; a restart builds it again from the spec stored with the instance.
  */
 public final class VideoInferenceJobFactory {
@@ -36,7 +34,6 @@ public final class VideoInferenceJobFactory {
     private final InventoryPlanner planner;
     private final ProcessedFiles processed;
     private final VideoTable videos;
-    private final Outbox outbox;
     private final JobSpecStore specs;
     private final ProcessHeartbeat heartbeat;
     private final NodeDetectors detectors;
@@ -44,7 +41,7 @@ public final class VideoInferenceJobFactory {
 
     public VideoInferenceJobFactory(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                                     PartitionStepFactory partitions, InventoryPlanner planner, ProcessedFiles processed,
-                                    VideoTable videos, Outbox outbox, JobSpecStore specs, ProcessHeartbeat heartbeat,
+                                    VideoTable videos, JobSpecStore specs, ProcessHeartbeat heartbeat,
                                     NodeDetectors detectors, RunReportBuilder reports) {
         this.jobRepository = Objects.requireNonNull(jobRepository, "jobRepository must not be null");
         this.transactionManager = Objects.requireNonNull(transactionManager, "transactionManager must not be null");
@@ -52,7 +49,6 @@ public final class VideoInferenceJobFactory {
         this.planner = Objects.requireNonNull(planner, "planner must not be null");
         this.processed = Objects.requireNonNull(processed, "processed must not be null");
         this.videos = Objects.requireNonNull(videos, "videos must not be null");
-        this.outbox = Objects.requireNonNull(outbox, "outbox must not be null");
         this.specs = Objects.requireNonNull(specs, "specs must not be null");
         this.heartbeat = Objects.requireNonNull(heartbeat, "heartbeat must not be null");
         this.detectors = Objects.requireNonNull(detectors, "detectors must not be null");
@@ -79,11 +75,11 @@ public final class VideoInferenceJobFactory {
                 .listener(new JobRunListener(spec, specSource, specs, heartbeat, detectors, reports))
                 .listener(extra)
                 .start(inventory)
-                .next(partitions.partitionedStep(DETECT_STEP, DetectWorkerStepFactory.STEP_NAME, spec))
-                .next(partitions.partitionedStep(EVENTS_STEP, EventsWorkerStepFactory.STEP_NAME, spec));
-        publisher.ifPresent(p -> job.next(new StepBuilder(PUBLISH_STEP, jobRepository)
-                .tasklet(new PublishTasklet(outbox, p), transactionManager)
-                .build()));
+                .next(partitions.partitionedStep(DETECT_STEP, DetectWorkerStepFactory.STEP_NAME, spec, PartitionGrain.VIDEO))
+                .next(partitions.partitionedStep(EVENTS_STEP, EventsWorkerStepFactory.STEP_NAME, spec, PartitionGrain.VIDEO));
+        if (publisher.isPresent()) {
+            job.next(partitions.partitionedStep(PUBLISH_STEP, PublishWorkerStepFactory.STEP_NAME, spec, PartitionGrain.NODE));
+        }
         return job.build();
     }
 }

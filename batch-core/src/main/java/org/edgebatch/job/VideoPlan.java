@@ -40,8 +40,23 @@ public record VideoPlan(List<PlannedVideo> videos) {
 
     /** The partitions of a partitioned step: one per video, by partition name. */
     public Map<String, ExecutionContext> partitions() {
+        return partitions(PartitionGrain.VIDEO);
+    }
+
+    /**
+     * The partitions of a partitioned step, by partition name: one per video ({@link PlannedVideo#toContext()}), or one
+     * per node named after it, whose context holds just the {@value PlannedVideo#NODE}.
+     */
+    public Map<String, ExecutionContext> partitions(PartitionGrain grain) {
         Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
-        videos.forEach(video -> partitions.put(video.partitionName(), video.toContext()));
+        switch (grain) {
+            case VIDEO -> videos.forEach(video -> partitions.put(video.partitionName(), video.toContext()));
+            case NODE -> nodeIds().forEach(node -> {
+                ExecutionContext context = new ExecutionContext();
+                context.putString(PlannedVideo.NODE, node);
+                partitions.put(node, context);
+            });
+        }
         return partitions;
     }
 

@@ -22,8 +22,7 @@ public final class WorkerSteps {
      */
     public Step resolve(StepExecution partition) {
         String name = partition.getStepName();
-        int colon = name.indexOf(':');
-        String stepName = colon < 0 ? name : name.substring(0, colon);
+        String stepName = PartitionNames.workerStep(name);
         WorkerStepFactory factory = factories.get(stepName);
         if (factory == null) {
             throw new IllegalArgumentException("no worker step '" + stepName + "' for partition " + name + "; known: "

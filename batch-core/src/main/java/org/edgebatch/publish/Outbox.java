@@ -60,6 +60,12 @@ public final class Outbox {
                 this::entry, jobName);
     }
 
+    /** The job's rows still to send from one node (whose disk holds their files), of every instance, oldest first. */
+    public List<OutboxEntry> pending(String jobName, String nodeId) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM EB_OUTBOX WHERE JOB_NAME = ? AND NODE_ID = ? AND STATUS = 'PENDING'"
+                + " ORDER BY OUTBOX_ID", this::entry, jobName, nodeId);
+    }
+
     /** Every row of a job instance. */
     public List<OutboxEntry> ofInstance(long jobInstanceId) {
         return jdbc.query("SELECT " + COLUMNS + " FROM EB_OUTBOX WHERE JOB_INSTANCE_ID = ? ORDER BY OUTBOX_ID",

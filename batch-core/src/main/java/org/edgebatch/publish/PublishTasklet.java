@@ -11,10 +11,10 @@ import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
- * The {@code publish} step: sends every PENDING outbox row of the job (this instance's and those earlier runs left),
- * oldest first, marking each SENT once its publisher returned. A row that fails stays PENDING with its error; if any
- * row of this instance is left, the step fails naming how many and the first error, so the job can be restarted to
- * send them.
+ * The publishing of one node, run on that node (the event files are on its disk): sends every PENDING outbox row of
+ * the job made on the node (this instance's and those earlier runs left), oldest first, marking each SENT once its
+ * publisher returned. A row that fails stays PENDING with its error; if any row of this instance is left, the step
+ * fails naming how many and the first error, so the job can be restarted to send them.
  */
 public final class PublishTasklet implements Tasklet {
 
@@ -22,10 +22,12 @@ public final class PublishTasklet implements Tasklet {
 
     private final Outbox outbox;
     private final Publisher publisher;
+    private final String nodeId;
 
-    public PublishTasklet(Outbox outbox, Publisher publisher) {
+    public PublishTasklet(Outbox outbox, Publisher publisher, String nodeId) {
         this.outbox = Objects.requireNonNull(outbox, "outbox must not be null");
         this.publisher = Objects.requireNonNull(publisher, "publisher must not be null");
+        this.nodeId = Objects.requireNonNull(nodeId, "nodeId must not be null");
     }
 
     @Override
@@ -37,7 +39,7 @@ public final class PublishTasklet implements Tasklet {
         // Outcomes are counted here, not read back: the marks commit in transactions of their own, which this step's
         // transaction may not see (MariaDB's repeatable read keeps the snapshot of its first read).
         List<String> errors = new ArrayList<>();
-        for (OutboxEntry entry : outbox.pending(jobName)) {
+        for (OutboxEntry entry : outbox.pending(jobName, nodeId)) {
             try {
                 publisher.publish(entry);
                 outbox.markSent(entry.id());
@@ -52,7 +54,8 @@ public final class PublishTasklet implements Tasklet {
         }
         contribution.incrementWriteCount(sent);
         if (!errors.isEmpty()) {
-            throw new PublishException(errors.size() + " event(s) of job instance " + instanceId + " could not be published to "
+            throw new PublishException(errors.size() + " event(s) of job instance " + instanceId + " on node " + nodeId
+                    + " could not be published to "
                     + publisher.target() + " and stay in the outbox; first error: " + errors.getFirst());
         }
         return RepeatStatus.FINISHED;

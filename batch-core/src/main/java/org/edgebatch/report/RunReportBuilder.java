@@ -12,9 +12,10 @@ import java.util.Objects;
 import java.util.TreeMap;
 import org.edgebatch.job.DetectWorkerStepFactory;
 import org.edgebatch.job.JobSpecStore;
+import org.edgebatch.job.PartitionNames;
+import org.edgebatch.job.PartitionProgress;
 import org.edgebatch.job.PlannedVideo;
 import org.edgebatch.spec.JobSpec;
-import org.edgebatch.step.FrameReaderCounters;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
@@ -27,8 +28,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * and the time the node's detect partitions ran.
  */
 public final class RunReportBuilder {
-
-    private static final String DETECT_PREFIX = DetectWorkerStepFactory.STEP_NAME + ":";
 
     private final JdbcTemplate jdbc;
     private final JobRepository jobRepository;
@@ -98,7 +97,7 @@ public final class RunReportBuilder {
         Map<String, StepExecution> lastByPartition = new HashMap<>();
         for (JobExecution execution : history) {
             for (StepExecution step : execution.getStepExecutions()) {
-                if (step.getStepName().startsWith(DETECT_PREFIX)) {
+                if (PartitionNames.isPartitionOf(step.getStepName(), DetectWorkerStepFactory.STEP_NAME)) {
                     lastByPartition.merge(step.getStepName(), step, (a, b) -> a.getId() > b.getId() ? a : b);
                 }
             }
@@ -109,8 +108,9 @@ public final class RunReportBuilder {
                 continue;
             }
             Counts c = byNode.computeIfAbsent(context.getString(PlannedVideo.NODE), id -> new Counts());
-            c.decoded += context.getLong("frameCounters." + FrameReaderCounters.DECODED, 0);
-            c.undecodable += context.getLong("frameCounters." + FrameReaderCounters.UNDECODABLE, 0);
+            PartitionProgress progress = PartitionProgress.of(context);
+            c.decoded += progress.decoded();
+            c.undecodable += progress.undecodable();
         }
         for (Map.Entry<String, Counts> node : byNode.entrySet()) {
             node.getValue().wallSeconds = detectWall(history, node.getKey());
@@ -124,7 +124,7 @@ public final class RunReportBuilder {
             LocalDateTime first = null;
             LocalDateTime last = null;
             for (StepExecution step : execution.getStepExecutions()) {
-                if (!step.getStepName().startsWith(DETECT_PREFIX) || step.getStartTime() == null) {
+                if (!PartitionNames.isPartitionOf(step.getStepName(), DetectWorkerStepFactory.STEP_NAME) || step.getStartTime() == null) {
                     continue;
                 }
                 if (nodeId != null && !nodeId.equals(step.getExecutionContext().getString(PlannedVideo.NODE, null))) {

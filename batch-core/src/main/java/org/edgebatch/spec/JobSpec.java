@@ -1,6 +1,7 @@
 package org.edgebatch.spec;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import org.edgebatch.credentials.SecretUrls;
 import org.springframework.scheduling.support.CronExpression;
 
 import java.nio.file.Path;
@@ -34,11 +35,14 @@ import java.util.stream.Collectors;
  * @param output      the folder for results and reports (default {@code ~/.edgebatch/output})
  * @param database    the JDBC URL of the job repository (default an H2 file {@code ~/.edgebatch/db/edgebatch}, shared
  *                    between processes so {@code status} works while a job runs)
+ * @param broker      the RabbitMQ broker of a distributed run, {@code amqp://user@host:port/vhost} (the password from
+ *                    {@code EDGEBATCH_BROKER_PASSWORD} or the credentials file, never the spec); empty: embedded mode
  * @param schedule    a Spring 6-field cron expression ({@code second minute hour day month weekday}) to run the job on; empty: run once
  */
 public record JobSpec(String name, InputSpec input, TargetSpec target, ModelSpec model, SamplingSpec sampling,
                       MotionSpec motion, EventsSpec events, PublishSpec publish, int chunkSize, int threads,
-                      int concurrency, List<NodeSpec> nodes, Path output, String database, Optional<String> schedule) {
+                      int concurrency, List<NodeSpec> nodes, Path output, String database, Optional<String> broker,
+                      Optional<String> schedule) {
 
     public static final int DEFAULT_CHUNK_SIZE = 16;
     public static final int MAX_CHUNK_SIZE = 1024;
@@ -58,13 +62,15 @@ public record JobSpec(String name, InputSpec input, TargetSpec target, ModelSpec
         nodes = List.copyOf(nodes);
         Objects.requireNonNull(output, "output must not be null");
         Objects.requireNonNull(database, "database must not be null");
+        Objects.requireNonNull(broker, "broker must not be null");
         Objects.requireNonNull(schedule, "schedule must not be null");
     }
 
     @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
     static JobSpec bind(String name, InputSpec input, TargetSpec target, ModelSpec model, SamplingSpec sampling,
                         MotionSpec motion, EventsSpec events, PublishSpec publish, Integer chunkSize, Integer threads,
-                        Integer concurrency, List<NodeSpec> nodes, Path output, String database, String schedule) {
+                        Integer concurrency, List<NodeSpec> nodes, Path output, String database, String broker,
+                        String schedule) {
         Path outputFolder = output != null ? output : edgebatchHome().resolve("output");
         return new JobSpec(name,
                 input != null ? input : InputSpec.absent(),
@@ -80,6 +86,7 @@ public record JobSpec(String name, InputSpec input, TargetSpec target, ModelSpec
                 SpecValues.list("nodes", nodes),
                 outputFolder,
                 database != null ? database : defaultDatabase(),
+                Optional.ofNullable(broker).filter(url -> !url.isBlank()),
                 Optional.ofNullable(schedule));
     }
 
@@ -113,6 +120,17 @@ public record JobSpec(String name, InputSpec input, TargetSpec target, ModelSpec
         return nodes.isEmpty() ? List.of(NodeSpec.local(input.paths())) : nodes;
     }
 
+    /** This spec with no password in its database or broker URL: what is stored with a job instance. */
+    public JobSpec withoutSecrets() {
+        return new JobSpec(name, input, target, model, sampling, motion, events, publish, chunkSize, threads, concurrency,
+                nodes, output, SecretUrls.strip(database), broker.map(SecretUrls::strip), schedule);
+    }
+
+    /** True when the spec runs distributed: a manager here, its partitions on worker processes through the broker. */
+    public boolean distributed() {
+        return broker.isPresent();
+    }
+
     /** The parsed schedule, if the spec has one. */
     public Optional<CronExpression> cron() {
         return schedule.map(CronExpression::parse);
@@ -134,9 +152,18 @@ public record JobSpec(String name, InputSpec input, TargetSpec target, ModelSpec
         problems.between("threads", threads, 1, MAX_THREADS);
         problems.between("concurrency", concurrency, 1, MAX_CONCURRENCY);
         validateNodes(problems);
+        if (broker.isPresent() && !nodes.isEmpty()) {
+            problems.add("nodes", "declares the logical nodes of an embedded run, but broker is set: a distributed run"
+                    + " runs on the registered workers (edgebatch nodes lists them); remove nodes, or broker to run embedded");
+        }
         if (!database.startsWith("jdbc:")) {
             problems.add("database", "must be a JDBC URL starting with 'jdbc:', was '" + database + "'");
         }
+        broker.ifPresent(url -> {
+            if (!url.startsWith("amqp://") && !url.startsWith("amqps://")) {
+                problems.add("broker", "must be an AMQP URL, amqp://user@host:port/vhost, was '" + url + "'");
+            }
+        });
         schedule.ifPresent(cron -> {
             try {
                 CronExpression.parse(cron);

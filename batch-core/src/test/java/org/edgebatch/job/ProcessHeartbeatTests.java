@@ -3,7 +3,7 @@ package org.edgebatch.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import org.edgebatch.step.SqlDialect;
+import org.edgebatch.repository.RepositorySchema;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,7 +19,7 @@ class ProcessHeartbeatTests {
     void database() {
         SimpleDriverDataSource dataSource = new SimpleDriverDataSource(new org.h2.Driver(),
                 "jdbc:h2:mem:heartbeat" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
-        new EdgeBatchSchema(dataSource, SqlDialect.H2).create();
+        new RepositorySchema(dataSource).migrate();
         jdbc = new JdbcTemplate(dataSource);
         heartbeat = new ProcessHeartbeat(jdbc, Duration.ofMillis(100));
     }

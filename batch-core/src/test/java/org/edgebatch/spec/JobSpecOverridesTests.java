@@ -117,11 +117,11 @@ class JobSpecOverridesTests {
         // then
         assertThat(e.problems()).extracting(SpecProblem::toString).containsExactly(
                 "unknown override 'chunk'; known fields: name, input, target, model, sampling, motion, events, publish,"
-                        + " chunkSize, threads, concurrency, nodes, output, database, schedule",
+                        + " chunkSize, threads, concurrency, nodes, output, database, broker, schedule",
                 "unknown override 'model.confidense'; known fields of model: path, provider, imageSize, confidence, iou,"
                         + " classes, maxDetections, labels, layout",
                 "unknown override 'modle.path'; known fields: name, input, target, model, sampling, motion, events, publish,"
-                        + " chunkSize, threads, concurrency, nodes, output, database, schedule");
+                        + " chunkSize, threads, concurrency, nodes, output, database, broker, schedule");
     }
 
     @Test

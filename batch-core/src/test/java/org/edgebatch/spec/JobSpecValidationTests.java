@@ -119,7 +119,7 @@ class JobSpecValidationTests {
 
         // then
         assertThat(e).hasMessageStartingWith("lobby.yaml: unknown field 'chunksize' (line 6); known fields: name, input, target, model,")
-                .hasMessageEndingWith("output, database, schedule");
+                .hasMessageEndingWith("output, database, broker, schedule");
     }
 
     @Test

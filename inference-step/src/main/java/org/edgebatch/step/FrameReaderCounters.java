@@ -13,6 +13,9 @@ import org.springframework.batch.infrastructure.item.ItemStreamSupport;
  */
 public class FrameReaderCounters extends ItemStreamSupport {
 
+    /** The name the counters are kept under in the ExecutionContext. */
+    public static final String NAME = "frameCounters";
+
     public static final String DECODED = "decoded";
     public static final String UNDECODABLE = "undecodable";
     public static final String DECODED_THIS_EXECUTION = "decodedThisExecution";
@@ -23,7 +26,7 @@ public class FrameReaderCounters extends ItemStreamSupport {
 
     public FrameReaderCounters(Supplier<FrameReader.ReadStatistics> statistics) {
         this.statistics = Objects.requireNonNull(statistics, "statistics must not be null");
-        setName("frameCounters");
+        setName(NAME);
     }
 
     @Override

@@ -44,6 +44,14 @@ public enum SqlDialect {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** A query of the database server's clock, in milliseconds since the epoch (whatever the session's time zone). */
+    public String epochMillisQuery() {
+        return switch (this) {
+            case H2 -> "SELECT CAST(EXTRACT(EPOCH FROM CURRENT_TIMESTAMP) * 1000 AS BIGINT)";
+            case MARIADB -> "SELECT CAST(UNIX_TIMESTAMP(NOW(3)) * 1000 AS SIGNED)";
+        };
+    }
+
     /**
      * An insert of {@code columns} into {@code table} with one {@code ?} per column that overwrites the row whose
      * {@code keys} (a prefix or subset of the columns) are the same.

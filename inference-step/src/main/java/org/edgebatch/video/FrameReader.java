@@ -26,6 +26,9 @@ import org.springframework.batch.infrastructure.item.ItemStreamSupport;
  */
 public class FrameReader extends ItemStreamSupport implements ItemStreamReader<VideoFrame> {
 
+    /** The name a reader saves its state under unless its builder names it otherwise. */
+    public static final String DEFAULT_NAME = "frameReader";
+
     /** Key (under the reader's name) of the index of the last frame returned. */
     public static final String FRAME_INDEX = "frameIndex";
     /** Key of its timestamp in microseconds from the start of the video. */

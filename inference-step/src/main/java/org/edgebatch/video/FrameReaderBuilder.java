@@ -11,7 +11,7 @@ public final class FrameReaderBuilder {
     FrameSampling sampling = FrameSampling.everyFrame();
     int decoderThreads = 2;
     int maxWidth;
-    String name = "frameReader";
+    String name = FrameReader.DEFAULT_NAME;
 
     FrameReaderBuilder(Path file) {
         this.file = Objects.requireNonNull(file, "file must not be null");

@@ -124,7 +124,7 @@ final class BenchJobCommand implements Callable<Integer> {
                 // minutes, and a drift then weighs on both sides of the ratio alike.
                 double aloneBefore = jobOnly ? 0 : detectorAlone(session.bean(OrtRuntime.class), clip, modelFile,
                         expectedFrames / 2, intraOp, streams);
-                JobRun run = session.operations().start(spec, LaunchOptions.of(specFile.toString())).orElseThrow();
+                JobRun run = session.jobs().start(spec, LaunchOptions.of(specFile.toString())).orElseThrow();
                 JobExecution execution = session.follow(run, ProgressMonitor.Mode.NONE);
                 if (execution.getStatus() != BatchStatus.COMPLETED) {
                     out.println("The job ended " + execution.getStatus() + "; see: edgebatch status " + execution.getId()
@@ -135,7 +135,7 @@ final class BenchJobCommand implements Callable<Integer> {
                 if (peakAfterJob < 0) {
                     peakAfterJob = ResidentMemory.peakBytes();
                 }
-                RunReport report = session.operations().report(execution.getId());
+                RunReport report = session.executions().report(execution.getId());
                 double wall = Duration.between(execution.getStartTime(), execution.getEndTime()).toNanos() / 1e9;
                 long frames = report.totals().framesInferred();
                 jobRates.add(report.totals().framesPerSecond());

@@ -101,9 +101,9 @@ final class DemoCommand implements Callable<Integer> {
             out.println("Demo: " + footage + ", nodes " + String.join(" and ", NODES) + ", model " + modelFile);
             out.println("Spec:  " + specFile + "  (run it again with: edgebatch run " + specFile + ")");
             out.flush();
-            JobRun run = session.operations().start(spec, LaunchOptions.of(specFile.toString())).orElseThrow();
+            JobRun run = session.jobs().start(spec, LaunchOptions.of(specFile.toString())).orElseThrow();
             RunOutcome outcome = new RunOutcomePrinter(session, out, false, false).print(session.follow(run, progress.mode));
-            printWhere(outcome, session.operations().events(outcome.jobExecutionId()), folder, out);
+            printWhere(outcome, session.executions().events(outcome.jobExecutionId()), folder, out);
             out.printf(Locale.ROOT, "Demo %s in %.0f s%n", outcome.status(), (System.nanoTime() - started) / 1e9);
             out.flush();
             return outcome.completed() ? ExitCodes.COMPLETED : ExitCodes.NOT_COMPLETED;

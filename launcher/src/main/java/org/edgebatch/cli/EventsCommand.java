@@ -35,7 +35,7 @@ final class EventsCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = commandSpec.commandLine().getOut();
         try (JobSession session = JobSession.open(database.url(), commandSpec.commandLine().getErr())) {
-            List<EventView> events = Executions.refusingUnknown(() -> session.operations().events(executionId));
+            List<EventView> events = Executions.refusingUnknown(() -> session.executions().events(executionId));
             if (json) {
                 out.println(JsonOutput.pretty(events));
             } else if (events.isEmpty()) {

@@ -6,7 +6,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.edgebatch.job.EdgeBatchConfiguration;
-import org.edgebatch.job.EdgeBatchOperations;
+import org.edgebatch.job.ExecutionExplorer;
+import org.edgebatch.job.VideoJobOperator;
 import org.edgebatch.job.JobSpecStore;
 import org.edgebatch.repository.RepositoryKeeper;
 import org.springframework.boot.Banner;
@@ -58,8 +59,7 @@ final class JobContext implements AutoCloseable {
                     .registerShutdownHook(false)
                     .properties(properties)
                     .run();
-            EdgeBatchOperations operations = context.getBean(EdgeBatchOperations.class);
-            Objects.requireNonNull(operations);
+            Objects.requireNonNull(context.getBean(ExecutionExplorer.class));
             return new JobContext(context, databaseUrl, lease);
         } catch (RuntimeException e) {
             lease.ifPresent(RepositoryKeeper.Lease::close);
@@ -75,8 +75,12 @@ final class JobContext implements AutoCloseable {
         return new RepositoryKeeper(Duration.ofSeconds(linger), KEEPER_START_TIMEOUT);
     }
 
-    EdgeBatchOperations operations() {
-        return context.getBean(EdgeBatchOperations.class);
+    VideoJobOperator jobs() {
+        return context.getBean(VideoJobOperator.class);
+    }
+
+    ExecutionExplorer executions() {
+        return context.getBean(ExecutionExplorer.class);
     }
 
     JobSpecStore specs() {

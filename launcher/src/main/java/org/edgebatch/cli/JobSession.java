@@ -5,7 +5,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.edgebatch.job.EdgeBatchOperations;
+import org.edgebatch.job.ExecutionExplorer;
+import org.edgebatch.job.VideoJobOperator;
 import org.edgebatch.job.JobRun;
 import org.edgebatch.job.JobSpecStore;
 import org.springframework.batch.core.job.JobExecution;
@@ -37,8 +38,12 @@ final class JobSession implements AutoCloseable {
         return new JobSession(JobContext.open(databaseUrl), err);
     }
 
-    EdgeBatchOperations operations() {
-        return context.operations();
+    VideoJobOperator jobs() {
+        return context.jobs();
+    }
+
+    ExecutionExplorer executions() {
+        return context.executions();
     }
 
     JobSpecStore specs() {
@@ -62,7 +67,7 @@ final class JobSession implements AutoCloseable {
             err.println("Execution " + id + " started; stop it with: edgebatch stop " + id);
             err.flush();
         }
-        try (ProgressMonitor ignored = ProgressMonitor.start(operations()::progress, id, err, mode)) {
+        try (ProgressMonitor ignored = ProgressMonitor.start(executions()::progress, id, err, mode)) {
             return run.await();
         } finally {
             current = null;
@@ -77,7 +82,7 @@ final class JobSession implements AutoCloseable {
                     + currentId + ")");
             err.flush();
             try {
-                operations().stop(currentId);
+                jobs().stop(currentId);
                 run.completion().get(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
                 // Let the command print how the run ended before the context goes.
                 reported.await(10, TimeUnit.SECONDS);

@@ -34,7 +34,7 @@ final class JobsCommand implements Callable<Integer> {
         }
         PrintWriter out = commandSpec.commandLine().getOut();
         try (JobSession session = JobSession.open(database.url(), commandSpec.commandLine().getErr())) {
-            List<JobSummaryView> jobs = session.operations().jobs(limit);
+            List<JobSummaryView> jobs = session.executions().jobs(limit);
             if (json) {
                 out.println(JsonOutput.pretty(jobs));
             } else if (jobs.isEmpty()) {

@@ -38,7 +38,7 @@ final class RestartCommand implements Callable<Integer> {
         var out = commandSpec.commandLine().getOut();
         var err = commandSpec.commandLine().getErr();
         try (JobSession session = JobSession.open(database.url(), err)) {
-            JobRun run = Executions.refusingUnknown(() -> session.operations().startRestart(executionId));
+            JobRun run = Executions.refusingUnknown(() -> session.jobs().startRestart(executionId));
             RunOutcome outcome = new RunOutcomePrinter(session, out, json, false).print(session.follow(run, progress.mode));
             return outcome.completed() ? ExitCodes.COMPLETED : ExitCodes.NOT_COMPLETED;
         }

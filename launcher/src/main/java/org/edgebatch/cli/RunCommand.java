@@ -97,7 +97,7 @@ final class RunCommand implements Callable<Integer> {
             if (spec.schedule().isPresent()) {
                 return scheduled(session, spec, printer, out, err);
             }
-            JobRun run = session.operations().start(spec, LaunchOptions.of(specFile.toString())).orElseThrow();
+            JobRun run = session.jobs().start(spec, LaunchOptions.of(specFile.toString())).orElseThrow();
             JobExecution execution = session.follow(run, progress.mode);
             return printer.print(execution).completed() ? ExitCodes.COMPLETED : ExitCodes.NOT_COMPLETED;
         }
@@ -155,7 +155,7 @@ final class RunCommand implements Callable<Integer> {
             sleepUntil(next);
             Optional<JobRun> run;
             try {
-                run = session.operations().start(spec, options);
+                run = session.jobs().start(spec, options);
             } catch (InventoryException | LaunchRefusedException e) {
                 if (tick == 1) {
                     throw e;

@@ -1,7 +1,7 @@
 package org.edgebatch.cli;
 
 import java.io.PrintWriter;
-import org.edgebatch.job.EdgeBatchOperations;
+import org.edgebatch.job.ExecutionExplorer;
 import org.edgebatch.job.JobStatusView;
 import org.edgebatch.report.RunSummary;
 import org.edgebatch.spec.JobSpec;
@@ -24,11 +24,11 @@ final class RunOutcomePrinter {
 
     /** Prints the outcome of an execution that has ended and returns the command's exit code. */
     RunOutcome print(JobExecution execution) {
-        EdgeBatchOperations operations = session.operations();
+        ExecutionExplorer executions = session.executions();
         long id = execution.getId();
-        JobStatusView status = operations.status(id);
+        JobStatusView status = executions.status(id);
         JobSpec spec = session.specs().load(status.jobInstanceId());
-        RunOutcome outcome = RunOutcome.of(status, spec, operations.report(id));
+        RunOutcome outcome = RunOutcome.of(status, spec, executions.report(id));
         if (json) {
             out.println(jsonLines ? JsonOutput.line(outcome) : JsonOutput.pretty(outcome));
         } else {

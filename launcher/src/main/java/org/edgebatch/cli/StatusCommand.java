@@ -3,7 +3,7 @@ package org.edgebatch.cli;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.edgebatch.job.EdgeBatchOperations;
+import org.edgebatch.job.ExecutionExplorer;
 import org.edgebatch.job.JobStatusView;
 import org.edgebatch.job.JobSummaryView;
 import org.edgebatch.job.PartitionView;
@@ -19,7 +19,8 @@ import picocli.CommandLine.Parameters;
                 + " read, status). Without an id, the latest execution. Works while the job runs in another process.",
                 "--json fields: jobExecutionId, jobInstanceId, jobName, status, exitCode, failure, startTime, endTime,"
                         + " specSource, runner, steps[name, status, writeCount, skipCount, failure],"
-                        + " partitions[step, partition, node, video, status, lastFrameIndex, frames, undecodable, failure]."})
+                        + " partitions[step, partition, node, video, status, lastFrameIndex, frames, undecodable, failure, host,"
+                        + " framesInferred, detections]."})
 final class StatusCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -38,28 +39,28 @@ final class StatusCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = commandSpec.commandLine().getOut();
         try (JobSession session = JobSession.open(database.url(), commandSpec.commandLine().getErr())) {
-            EdgeBatchOperations operations = session.operations();
-            long id = executionId != null ? executionId : latest(operations, session.databaseUrl());
-            JobStatusView status = Executions.refusingUnknown(() -> operations.status(id));
+            ExecutionExplorer executions = session.executions();
+            long id = executionId != null ? executionId : latest(executions, session.databaseUrl());
+            JobStatusView status = Executions.refusingUnknown(() -> executions.status(id));
             if (json) {
                 out.println(JsonOutput.pretty(status));
             } else {
-                print(status, operations, out);
+                print(status, executions, out);
             }
             out.flush();
             return ExitCodes.COMPLETED;
         }
     }
 
-    private static long latest(EdgeBatchOperations operations, String databaseUrl) {
-        List<JobSummaryView> latest = operations.jobs(1);
+    private static long latest(ExecutionExplorer executions, String databaseUrl) {
+        List<JobSummaryView> latest = executions.jobs(1);
         if (latest.isEmpty()) {
             throw new CommandRefusal("there are no job executions in " + databaseUrl);
         }
         return latest.getFirst().jobExecutionId();
     }
 
-    static void print(JobStatusView status, EdgeBatchOperations operations, PrintWriter out) {
+    static void print(JobStatusView status, ExecutionExplorer executions, PrintWriter out) {
         out.println("Execution " + status.jobExecutionId() + " of job " + status.jobName() + " (instance " + status.jobInstanceId()
                 + "): " + status.status());
         field(out, "spec", status.specSource());
@@ -67,7 +68,7 @@ final class StatusCommand implements Callable<Integer> {
         field(out, "ended", Times.shortTime(status.endTime()));
         field(out, "runner", status.runner().isEmpty() ? "" : "process " + status.runner());
         if (status.endTime() == null && status.startTime() != null) {
-            field(out, "progress", new ProgressFormatter().line(operations.progress(status.jobExecutionId()))
+            field(out, "progress", new ProgressFormatter().line(executions.progress(status.jobExecutionId()))
                     .substring("progress: ".length()));
         }
         field(out, "failure", status.failure());

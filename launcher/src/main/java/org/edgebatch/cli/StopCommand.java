@@ -32,7 +32,7 @@ final class StopCommand implements Callable<Integer> {
     public Integer call() {
         var out = commandSpec.commandLine().getOut();
         try (JobSession session = JobSession.open(database.url(), commandSpec.commandLine().getErr())) {
-            JobStatusView before = Executions.refusingUnknown(() -> session.operations().status(executionId));
+            JobStatusView before = Executions.refusingUnknown(() -> session.executions().status(executionId));
             if (!"STARTED".equals(before.status()) && !"STARTING".equals(before.status()) && !"STOPPING".equals(before.status())) {
                 throw new CommandRefusal("execution " + executionId + " is not running: it is " + before.status());
             }
@@ -40,8 +40,8 @@ final class StopCommand implements Callable<Integer> {
                 throw new CommandRefusal("execution " + executionId + " is not running in any live process (" + reason
                         + "); run its unfinished part with: edgebatch restart " + executionId);
             }
-            session.operations().stop(executionId);
-            JobStatusView after = session.operations().status(executionId);
+            session.jobs().stop(executionId);
+            JobStatusView after = session.executions().status(executionId);
             if (json) {
                 out.println(JsonOutput.pretty(after));
             } else {

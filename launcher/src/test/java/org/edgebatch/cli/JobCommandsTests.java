@@ -73,9 +73,11 @@ class JobCommandsTests {
         assertThat(json.get("partitions")).hasSize(2);
         JsonNode detect = json.get("partitions").get(0);
         assertThat(names(detect)).containsExactly("step", "partition", "node", "video", "status", "lastFrameIndex", "frames",
-                "undecodable", "failure");
+                "undecodable", "failure", "host", "framesInferred", "detections");
         assertThat(detect.get("node").asString()).isEqualTo("local");
         assertThat(detect.get("lastFrameIndex").asLong()).isEqualTo(19);
+        assertThat(detect.get("host").asString()).as("the host whose worker claimed it").isNotEmpty();
+        assertThat(detect.get("framesInferred").asLong()).isEqualTo(20);
     }
 
     @Test

@@ -3,10 +3,8 @@ package org.edgebatch.partition;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.TreeMap;
 import org.springframework.integration.channel.ExecutorChannel;
-import org.springframework.messaging.MessageChannel;
 import org.springframework.messaging.MessageHandler;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
@@ -15,9 +13,8 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
  * {@code node-<id>-<n>}): a node runs at most that many partitions at once, the rest wait in its queue. Every
  * channel delivers to the same worker endpoint, which runs the partition on the thread that took it.
  */
-public final class EmbeddedNodeChannels implements NodeChannels {
+public final class EmbeddedNodeChannels extends MapNodeChannels {
 
-    private final Map<String, ExecutorChannel> channels = new TreeMap<>();
     private final Map<String, ThreadPoolTaskExecutor> executors = new TreeMap<>();
 
     /**
@@ -42,22 +39,8 @@ public final class EmbeddedNodeChannels implements NodeChannels {
             channel.setBeanName("node-" + nodeId);
             channel.subscribe(worker);
             executors.put(nodeId, executor);
-            channels.put(nodeId, channel);
+            put(nodeId, channel);
         }
-    }
-
-    @Override
-    public Set<String> nodeIds() {
-        return channels.keySet();
-    }
-
-    @Override
-    public MessageChannel channel(String nodeId) {
-        MessageChannel channel = channels.get(nodeId);
-        if (channel == null) {
-            throw new IllegalArgumentException("node '" + nodeId + "' has no channel in this process; nodes: " + channels.keySet());
-        }
-        return channel;
     }
 
     @Override

@@ -12,6 +12,9 @@ public interface NodeChannels extends AutoCloseable {
     /** The message header naming the node a request is for. */
     String NODE_HEADER = "edgebatch_node";
 
+    /** The message header with the id of the job execution a request's partition belongs to. */
+    String JOB_EXECUTION_HEADER = "edgebatch_job_execution";
+
     /** The nodes that have a channel. */
     Set<String> nodeIds();
 

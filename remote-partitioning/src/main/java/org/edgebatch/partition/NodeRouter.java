@@ -14,7 +14,8 @@ import org.springframework.messaging.MessageHandler;
 /**
  * Routes the manager's partition requests to their nodes. A request carries only its step execution's id; every
  * partition's execution and context are stored before the manager sends, so the router looks the partition up, reads
- * its {@code node}, sets the {@value NodeChannels#NODE_HEADER} header and sends it to that node's channel.
+ * its {@code node}, sets the {@value NodeChannels#NODE_HEADER} (and job execution) header and sends it to that
+ * node's channel.
  */
 public final class NodeRouter implements MessageHandler {
 
@@ -46,7 +47,8 @@ public final class NodeRouter implements MessageHandler {
         if (current == null) {
             throw new MessageDeliveryException(message, "no node channels are open for " + partition.getStepName());
         }
-        Message<?> routed = MessageBuilder.fromMessage(message).setHeader(NodeChannels.NODE_HEADER, node).build();
+        Message<?> routed = MessageBuilder.fromMessage(message).setHeader(NodeChannels.NODE_HEADER, node)
+                .setHeader(NodeChannels.JOB_EXECUTION_HEADER, partition.getJobExecutionId()).build();
         if (!current.channel(node).send(routed)) {
             throw new MessageDeliveryException(routed, "node '" + node + "' did not accept partition " + partition.getStepName());
         }

@@ -2,6 +2,10 @@ package org.edgebatch.partition;
 
 import java.time.LocalDateTime;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.edgebatch.job.PartitionClaims;
+import org.edgebatch.job.PlannedVideo;
 import org.edgebatch.job.WorkerSteps;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,55 +17,108 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.integration.partition.StepExecutionRequest;
+import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageHandler;
 
 /**
  * The worker endpoint: runs the partition a {@link StepExecutionRequest} names, with the worker step built for it.
- * Unlike Spring Batch Integration's {@code StepExecutionRequestHandler} it drops a request whose partition is no
- * longer waiting to start (a request left in a queue from before a recovery and restart, or delivered twice), ends a
- * partition whose job is stopping as STOPPED without running it, and records any failure in the job repository
- * itself: the manager polls the repository, so a partition that failed without saying so would be waited for until
- * the timeout.
+ * Unlike Spring Batch Integration's {@code StepExecutionRequestHandler} it first <em>claims</em> the partition (a
+ * conditional update from STARTING, so a request delivered twice, or left in a queue from before a recovery and
+ * restart, runs at most once), checks it with the node's {@link PartitionGuard} (allow-list, model), ends a partition
+ * whose job is stopping as STOPPED without running it, and records any failure in the job repository itself: the
+ * manager polls the repository, so a partition that failed without saying so would be waited for until the timeout.
  */
 public final class PartitionWorker implements MessageHandler {
+
+    /** What became of a request. */
+    public enum Outcome {
+        /** The partition ran (to any end: COMPLETED, FAILED, STOPPED). */
+        RAN,
+        /** It was ended without running: refused by the guard, or its job was stopping. */
+        ENDED,
+        /** Dropped: no such partition, not waiting to start, or claimed by another worker first. */
+        DROPPED
+    }
+
+    /** Says which worker claims a partition of a node; a worker process refuses nodes other than its own. */
+    @FunctionalInterface
+    public interface Identity {
+        /** @throws PartitionRefusedException for a node this worker does not serve */
+        PartitionClaims.Worker forNode(String nodeId);
+    }
 
     private static final Logger log = LoggerFactory.getLogger(PartitionWorker.class);
 
     private final JobRepository jobRepository;
     private final WorkerSteps workerSteps;
+    private final PartitionClaims claims;
+    private final PartitionGuard guard;
+    private final Identity identity;
+    private final Set<StepExecution> running = ConcurrentHashMap.newKeySet();
 
-    public PartitionWorker(JobRepository jobRepository, WorkerSteps workerSteps) {
+    public PartitionWorker(JobRepository jobRepository, WorkerSteps workerSteps, PartitionClaims claims, PartitionGuard guard,
+                           Identity identity) {
         this.jobRepository = Objects.requireNonNull(jobRepository, "jobRepository must not be null");
         this.workerSteps = Objects.requireNonNull(workerSteps, "workerSteps must not be null");
+        this.claims = Objects.requireNonNull(claims, "claims must not be null");
+        this.guard = Objects.requireNonNull(guard, "guard must not be null");
+        this.identity = Objects.requireNonNull(identity, "identity must not be null");
     }
 
     @Override
     public void handleMessage(Message<?> message) {
         if (message.getPayload() instanceof StepExecutionRequest request) {
-            handle(request);
+            handle(request, () -> {
+            });
         } else {
             log.warn("dropping a message that is no partition request: {}", message.getPayload());
         }
     }
 
-    /** Runs the request's partition; returns its execution, or null when the request was dropped. */
-    public StepExecution handle(StepExecutionRequest request) {
+    /**
+     * Claims and runs the request's partition.
+     *
+     * @param claimed called once the partition is this worker's (and only then): a broker-fed worker acknowledges the
+     *                message there, since the claim in the repository now stands for it
+     */
+    public Outcome handle(StepExecutionRequest request, Runnable claimed) {
         StepExecution partition = find(request.getStepExecutionId());
         if (partition == null) {
             log.warn("dropping {}: there is no such step execution", request);
-            return null;
+            return Outcome.DROPPED;
         }
         if (partition.getStatus() != BatchStatus.STARTING) {
             log.info("dropping {} for {}: it is {}, not waiting to start", request, partition.getStepName(), partition.getStatus());
-            return null;
+            return Outcome.DROPPED;
         }
+        String node = partition.getExecutionContext().getString(PlannedVideo.NODE, "");
+        PartitionClaims.Worker worker;
+        try {
+            worker = identity.forNode(node);
+        } catch (PartitionRefusedException e) {
+            log.warn("dropping {} for {}: {}", request, partition.getStepName(), e.getMessage());
+            return Outcome.DROPPED;
+        }
+        if (!claims.claim(partition, worker)) {
+            log.info("dropping {} for {}: another worker took it, or it ended, first", request, partition.getStepName());
+            return Outcome.DROPPED;
+        }
+        claimed.run();
         JobExecution job = partition.getJobExecution();
         if (job.isStopping() || !job.getStatus().isRunning()) {
             log.info("not running {}: its job execution {} is {}", partition.getStepName(), job.getId(), job.getStatus());
             end(partition, BatchStatus.STOPPED, ExitStatus.STOPPED, null);
-            return partition;
+            return Outcome.ENDED;
         }
+        try {
+            guard.check(partition);
+        } catch (PartitionRefusedException e) {
+            log.error("partition {} refused: {}", partition.getStepName(), e.getMessage());
+            end(partition, BatchStatus.FAILED, ExitStatus.FAILED, e);
+            return Outcome.ENDED;
+        }
+        running.add(partition);
         try {
             Step step = workerSteps.resolve(partition);
             step.execute(partition);
@@ -71,10 +128,26 @@ public final class PartitionWorker implements MessageHandler {
             log.error("partition {} failed: {}", partition.getStepName(), e.toString());
             partition.addFailureException(e);
             end(partition, BatchStatus.FAILED, ExitStatus.FAILED, e);
+        } finally {
+            running.remove(partition);
         }
-        return partition;
+        return Outcome.RAN;
     }
 
+    /** How many partitions run here now. */
+    public int running() {
+        return running.size();
+    }
+
+    /**
+     * Asks every partition running here to stop after its current chunk (they end STOPPED, restartable); used when
+     * the worker process is asked to end.
+     */
+    public void stopRunning() {
+        running.forEach(StepExecution::setTerminateOnly);
+    }
+
+    /** The partition, or null when there is no such step execution; a repository that cannot be read throws. */
     private StepExecution find(long stepExecutionId) {
         try {
             StepExecution lookedUp = jobRepository.getStepExecution(stepExecutionId);
@@ -87,8 +160,7 @@ public final class PartitionWorker implements MessageHandler {
                 return null;
             }
             return job.getStepExecutions().stream().filter(s -> s.getId() == stepExecutionId).findFirst().orElse(null);
-        } catch (RuntimeException e) {
-            log.warn("step execution {} cannot be read: {}", stepExecutionId, e.toString());
+        } catch (EmptyResultDataAccessException e) {
             return null;
         }
     }
@@ -103,6 +175,7 @@ public final class PartitionWorker implements MessageHandler {
         try {
             jobRepository.update(partition);
         } catch (RuntimeException e) {
+            // Failed from outside meanwhile (its worker judged lost): the outside verdict stands.
             log.error("the end of partition {} could not be recorded: {}", partition.getStepName(), e.toString());
         }
     }

@@ -36,11 +36,11 @@ class BadInputTests {
 
         try (EdgeBatchContext context = EdgeBatchContext.start(dir)) {
             // when
-            JobExecution run = context.operations().launch(spec, LaunchOptions.of("bad.yaml"));
+            JobExecution run = context.jobs().launch(spec, LaunchOptions.of("bad.yaml"));
 
             // then
             assertThat(run.getStatus()).isEqualTo(BatchStatus.FAILED);
-            JobStatusView status = context.operations().status(run.getId());
+            JobStatusView status = context.executions().status(run.getId());
             PartitionView broken = status.partitions().stream().filter(p -> p.video().endsWith("cut.mp4")).findFirst().orElseThrow();
             PartitionView fine = status.partitions().stream().filter(p -> p.video().endsWith("good.mp4")).findFirst().orElseThrow();
             assertThat(broken.status()).isEqualTo("FAILED");
@@ -50,7 +50,7 @@ class BadInputTests {
 
             // when: the file is copied again, whole, and the job restarted
             Files.write(cut, whole);
-            JobExecution restarted = context.operations().restart(run.getId());
+            JobExecution restarted = context.jobs().restart(run.getId());
 
             // then
             assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
@@ -69,7 +69,7 @@ class BadInputTests {
 
         try (EdgeBatchContext context = EdgeBatchContext.start(dir)) {
             // when / then
-            assertThatThrownBy(() -> context.operations().launch(spec, LaunchOptions.of("bad.yaml")))
+            assertThatThrownBy(() -> context.jobs().launch(spec, LaunchOptions.of("bad.yaml")))
                     .isInstanceOf(InventoryException.class)
                     .hasMessageStartingWith("not a readable video: " + notes.toRealPath() + ": ");
             assertThat(context.jobRepository().getJobNames()).isEmpty();
@@ -89,7 +89,7 @@ class BadInputTests {
             Files.delete(model);
 
             // then
-            assertThatThrownBy(() -> context.operations().launch(spec, LaunchOptions.of("bad.yaml")))
+            assertThatThrownBy(() -> context.jobs().launch(spec, LaunchOptions.of("bad.yaml")))
                     .isInstanceOf(LaunchRefusedException.class)
                     .hasMessage("model file not found: " + model);
 
@@ -97,7 +97,7 @@ class BadInputTests {
             Files.writeString(model, "not a model");
 
             // then
-            assertThatThrownBy(() -> context.operations().launch(spec, LaunchOptions.of("bad.yaml")))
+            assertThatThrownBy(() -> context.jobs().launch(spec, LaunchOptions.of("bad.yaml")))
                     .isInstanceOf(LaunchRefusedException.class)
                     .hasMessageStartingWith("model " + model + " cannot be used: ");
             assertThat(context.jobRepository().getJobNames()).isEmpty();

@@ -4,7 +4,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
-import org.edgebatch.job.EdgeBatchOperations;
+import org.edgebatch.job.ExecutionExplorer;
+import org.edgebatch.job.VideoJobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -35,7 +36,6 @@ final class EdgeBatchContext implements AutoCloseable {
                 .web(WebApplicationType.NONE)
                 .logStartupInfo(false)
                 .properties("spring.datasource.url=jdbc:h2:file:" + database.resolve("edgebatch").toAbsolutePath(),
-                        "spring.batch.jdbc.initialize-schema=always",
                         "spring.batch.job.enabled=false",
                         "spring.main.banner-mode=off",
                         "edgebatch.partition-poll-interval=100ms")
@@ -44,8 +44,12 @@ final class EdgeBatchContext implements AutoCloseable {
         return new EdgeBatchContext(context);
     }
 
-    EdgeBatchOperations operations() {
-        return context.getBean(EdgeBatchOperations.class);
+    VideoJobOperator jobs() {
+        return context.getBean(VideoJobOperator.class);
+    }
+
+    ExecutionExplorer executions() {
+        return context.getBean(ExecutionExplorer.class);
     }
 
     JobRepository jobRepository() {

@@ -64,8 +64,8 @@ class MariaDbJobIntegrationTests {
         try (EdgeBatchContext context = EdgeBatchContext.start(dir, List.of("spring.datasource.url=" + SERVER + database,
                 "spring.datasource.username=root"))) {
             // when: the same spec twice, so the second run's schema creation finds every table there
-            JobExecution first = context.operations().launch(spec, LaunchOptions.of("maria.yaml"));
-            JobExecution second = context.operations().launch(spec, LaunchOptions.of("maria.yaml"));
+            JobExecution first = context.jobs().launch(spec, LaunchOptions.of("maria.yaml"));
+            JobExecution second = context.jobs().launch(spec, LaunchOptions.of("maria.yaml"));
 
             // then
             assertThat(first.getStatus()).isEqualTo(BatchStatus.COMPLETED);

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.edgebatch.job.EdgeBatchOperations;
 import org.edgebatch.job.EventView;
 import org.edgebatch.job.LaunchOptions;
 import org.edgebatch.report.RunReport;
@@ -28,22 +27,21 @@ class MotionGateJobTests {
         TestFootage.render(TestFootage.walking(640, 360, 10, 20, 6, 10), videos.resolve("yard.mp4"));
 
         try (EdgeBatchContext context = EdgeBatchContext.start(dir)) {
-            EdgeBatchOperations operations = context.operations();
 
             // when
-            JobExecution ungated = operations.launch(spec(videos, false), LaunchOptions.of("gate.yaml"));
-            JobExecution gated = operations.launch(spec(videos, true), LaunchOptions.of("gate.yaml"));
+            JobExecution ungated = context.jobs().launch(spec(videos, false), LaunchOptions.of("gate.yaml"));
+            JobExecution gated = context.jobs().launch(spec(videos, true), LaunchOptions.of("gate.yaml"));
 
             // then
             assertThat(ungated.getStatus()).isEqualTo(BatchStatus.COMPLETED);
             assertThat(gated.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-            RunReport report = operations.report(gated.getId());
+            RunReport report = context.executions().report(gated.getId());
             assertThat(report.totals().framesSkippedByMotion() + report.totals().framesInferred()).isEqualTo(200);
             assertThat(report.totals().framesSkippedByMotion()).isGreaterThan(100);
-            assertThat(operations.report(ungated.getId()).totals().framesSkippedByMotion()).isZero();
+            assertThat(context.executions().report(ungated.getId()).totals().framesSkippedByMotion()).isZero();
 
-            List<EventView> all = operations.events(ungated.getId());
-            List<EventView> kept = operations.events(gated.getId());
+            List<EventView> all = context.executions().events(ungated.getId());
+            List<EventView> kept = context.executions().events(gated.getId());
             assertThat(all).extracting(EventView::label).contains("person");
             for (EventView event : all) {
                 assertThat(kept).as("an event overlapping %s %.1f-%.1f s", event.label(), event.start(), event.end())

@@ -37,11 +37,11 @@ class PublishAndScheduleTests {
 
         try (EdgeBatchContext context = EdgeBatchContext.start(dir)) {
             // when
-            JobExecution run = context.operations().launch(spec, LaunchOptions.of("publish.yaml"));
+            JobExecution run = context.jobs().launch(spec, LaunchOptions.of("publish.yaml"));
 
             // then: the job fails at publishing, the events wait in the outbox with the error
             assertThat(run.getStatus()).isEqualTo(BatchStatus.FAILED);
-            JobStatusView status = context.operations().status(run.getId());
+            JobStatusView status = context.executions().status(run.getId());
             assertThat(status.steps()).extracting(JobStatusView.StepView::name, JobStatusView.StepView::status)
                     .endsWith(org.assertj.core.groups.Tuple.tuple("publish", "FAILED"));
             assertThat(status.failure()).contains("could not be published to " + central.toUri());
@@ -55,7 +55,7 @@ class PublishAndScheduleTests {
 
             // when: the target is back
             Files.delete(central);
-            JobExecution restarted = context.operations().restart(run.getId());
+            JobExecution restarted = context.jobs().restart(run.getId());
 
             // then
             assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
@@ -81,24 +81,24 @@ class PublishAndScheduleTests {
         JobSpec spec = spec("nightly", videos, "none");
 
         try (EdgeBatchContext context = EdgeBatchContext.start(dir)) {
-            assertThat(context.operations().launch(spec, LaunchOptions.of("nightly.yaml")).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+            assertThat(context.jobs().launch(spec, LaunchOptions.of("nightly.yaml")).getStatus()).isEqualTo(BatchStatus.COMPLETED);
             LaunchOptions scheduled = LaunchOptions.of("nightly.yaml").withOnlyNewOrChanged();
 
             // then: nothing is new, so a scheduled run launches nothing
-            assertThat(context.operations().validate(spec, scheduled).videos()).isEmpty();
-            assertThat(context.operations().start(spec, scheduled)).isEmpty();
+            assertThat(context.jobs().validate(spec, scheduled).videos()).isEmpty();
+            assertThat(context.jobs().start(spec, scheduled)).isEmpty();
 
             // when: one file is touched and one is added
             Files.setLastModifiedTime(first, FileTime.from(Instant.now().plusSeconds(60)));
             Path added = TestFootage.render(TestFootage.walking(320, 180, 10, 1, 0, 1), videos.resolve("c.mp4"));
 
             // then
-            assertThat(context.operations().validate(spec, scheduled).videos()).extracting(PlannedVideo::path)
+            assertThat(context.jobs().validate(spec, scheduled).videos()).extracting(PlannedVideo::path)
                     .containsExactlyInAnyOrder(first.toRealPath(), added.toRealPath());
-            JobExecution run = context.operations().start(spec, scheduled).orElseThrow().await();
+            JobExecution run = context.jobs().start(spec, scheduled).orElseThrow().await();
             assertThat(run.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-            assertThat(context.operations().status(run.getId()).partitions()).hasSize(4);
-            assertThat(context.operations().validate(spec, scheduled).videos()).isEmpty();
+            assertThat(context.executions().status(run.getId()).partitions()).hasSize(4);
+            assertThat(context.jobs().validate(spec, scheduled).videos()).isEmpty();
         }
     }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.edgebatch.job.EdgeBatchOperations;
 import org.edgebatch.job.EventView;
 import org.edgebatch.job.LaunchOptions;
 import org.edgebatch.report.RunReport;
@@ -26,26 +25,25 @@ class RealClipsMotionGateTests {
     @Test
     void theGatedRunFindsEveryPersonAndCarEventOfTheUngatedRun() {
         try (EdgeBatchContext context = EdgeBatchContext.start(dir)) {
-            EdgeBatchOperations operations = context.operations();
 
             // when
-            JobExecution ungated = operations.launch(spec(false), LaunchOptions.of("clips.yaml"));
-            JobExecution gated = operations.launch(spec(true), LaunchOptions.of("clips.yaml"));
+            JobExecution ungated = context.jobs().launch(spec(false), LaunchOptions.of("clips.yaml"));
+            JobExecution gated = context.jobs().launch(spec(true), LaunchOptions.of("clips.yaml"));
 
             // then
             assertThat(ungated.getStatus()).isEqualTo(BatchStatus.COMPLETED);
             assertThat(gated.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-            List<EventView> all = operations.events(ungated.getId());
-            List<EventView> kept = operations.events(gated.getId());
+            List<EventView> all = context.executions().events(ungated.getId());
+            List<EventView> kept = context.executions().events(gated.getId());
             assertThat(all).extracting(EventView::label).contains("person", "car");
             for (EventView event : all) {
                 assertThat(kept).as("a %s event overlapping %.1f-%.1f s of %s", event.label(), event.start(), event.end(), event.video())
                         .anyMatch(other -> other.label().equals(event.label()) && other.video().equals(event.video())
                                 && other.start() <= event.end() && event.start() <= other.end());
             }
-            System.out.println(operations.summary(ungated.getId()));
-            System.out.println(operations.summary(gated.getId()));
-            RunReport report = operations.report(gated.getId());
+            System.out.println(context.executions().summary(ungated.getId()));
+            System.out.println(context.executions().summary(gated.getId()));
+            RunReport report = context.executions().report(gated.getId());
             assertThat(report.totals().framesSkippedByMotion()).isPositive();
         }
     }

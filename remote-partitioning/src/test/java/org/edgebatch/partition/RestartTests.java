@@ -65,11 +65,11 @@ class RestartTests {
             trap.arm(FAIL_AT);
 
             // when
-            failed = context.operations().launch(spec, LaunchOptions.of("restart.yaml"));
+            failed = context.jobs().launch(spec, LaunchOptions.of("restart.yaml"));
 
             // then
             assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
-            JobStatusView status = context.operations().status(failed.getId());
+            JobStatusView status = context.executions().status(failed.getId());
             PartitionView partition = status.partitions().getFirst();
             assertThat(partition.status()).isEqualTo("FAILED");
             assertThat(partition.failure()).isEqualTo("injected failure at frame 21");
@@ -81,8 +81,8 @@ class RestartTests {
         // when: restarted by a new process, which has only the execution id
         try (EdgeBatchContext context = EdgeBatchContext.start(dir, FailureInjection.class)) {
             FailureInjection.Trap trap = context.bean(FailureInjection.Trap.class);
-            JobExecution restarted = context.operations().restart(failed.getId());
-            JobExecution reference = context.operations().launch(spec, LaunchOptions.of("restart.yaml"));
+            JobExecution restarted = context.jobs().restart(failed.getId());
+            JobExecution reference = context.jobs().launch(spec, LaunchOptions.of("restart.yaml"));
 
             // then
             assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
@@ -117,7 +117,7 @@ class RestartTests {
         try (EdgeBatchContext context = EdgeBatchContext.start(dir, FailureInjection.class)) {
             // given: a run that died with its executions left STARTED, as a killed process leaves them
             context.bean(FailureInjection.Trap.class).arm(FAIL_AT);
-            JobExecution run = context.operations().launch(spec, LaunchOptions.of("restart.yaml"));
+            JobExecution run = context.jobs().launch(spec, LaunchOptions.of("restart.yaml"));
             JdbcTemplate jdbc = context.jdbc();
             jdbc.update("UPDATE BATCH_JOB_EXECUTION SET STATUS = 'STARTED', EXIT_CODE = 'UNKNOWN', END_TIME = NULL WHERE JOB_EXECUTION_ID = ?", run.getId());
             jdbc.update("UPDATE BATCH_STEP_EXECUTION SET STATUS = 'STARTED', EXIT_CODE = 'EXECUTING', END_TIME = NULL"
@@ -127,20 +127,20 @@ class RestartTests {
                     run.getId(), heartbeat.host(), ProcessHandle.current().pid(), System.currentTimeMillis(), System.currentTimeMillis());
 
             // when / then: while its process is alive, restart is refused, naming it
-            assertThatThrownBy(() -> context.operations().restart(run.getId()))
+            assertThatThrownBy(() -> context.jobs().restart(run.getId()))
                     .isInstanceOf(LaunchRefusedException.class)
                     .hasMessage("execution " + run.getId() + " is still running in process " + ProcessHandle.current().pid()
                             + " on " + heartbeat.host() + "; stop it first (edgebatch stop " + run.getId() + ")");
-            assertThat(context.operations().status(run.getId()).runner()).isEqualTo(heartbeat.host() + " " + ProcessHandle.current().pid());
+            assertThat(context.executions().status(run.getId()).runner()).isEqualTo(heartbeat.host() + " " + ProcessHandle.current().pid());
 
             // when: its process is gone
             Process gone = new ProcessBuilder("true").start();
             gone.waitFor();
             jdbc.update("UPDATE EB_HEARTBEAT SET PID = ? WHERE JOB_EXECUTION_ID = ?", gone.pid(), run.getId());
-            JobExecution restarted = context.operations().restart(run.getId());
+            JobExecution restarted = context.jobs().restart(run.getId());
 
             // then
-            assertThat(context.operations().status(run.getId()).status()).isEqualTo("FAILED");
+            assertThat(context.executions().status(run.getId()).status()).isEqualTo("FAILED");
             assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
             assertThat(count(jdbc, "EB_FRAME", instance(run))).isEqualTo(FRAMES);
             assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM EB_HEARTBEAT", Integer.class)).isZero();

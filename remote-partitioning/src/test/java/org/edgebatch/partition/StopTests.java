@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.edgebatch.job.EdgeBatchOperations;
 import org.edgebatch.job.JobRun;
 import org.edgebatch.job.LaunchOptions;
 import org.edgebatch.job.Progress;
@@ -35,34 +34,33 @@ class StopTests {
                 """.formatted(videos, TestFootage.fastModel(), dir.resolve("out")));
 
         try (EdgeBatchContext context = EdgeBatchContext.start(dir)) {
-            EdgeBatchOperations operations = context.operations();
-            JobRun run = operations.start(spec, LaunchOptions.of("stop.yaml")).orElseThrow();
+            JobRun run = context.jobs().start(spec, LaunchOptions.of("stop.yaml")).orElseThrow();
             long id = run.awaitExecutionId();
-            Progress progress = operations.progress(id);
+            Progress progress = context.executions().progress(id);
             while (progress.framesDone() < 20 && !run.completion().isDone()) {
                 Thread.sleep(100);
-                progress = operations.progress(id);
+                progress = context.executions().progress(id);
             }
             assertThat(progress.framesTotal()).isEqualTo(150);
             assertThat(progress.step()).isEqualTo("detect");
             assertThat(progress.partitionsTotal()).isEqualTo(1);
 
             // when
-            operations.stop(id);
+            context.jobs().stop(id);
             JobExecution stopped = run.await();
 
             // then
             assertThat(stopped.getStatus()).isEqualTo(BatchStatus.STOPPED);
-            Progress atStop = operations.progress(id);
+            Progress atStop = context.executions().progress(id);
             assertThat(atStop.framesDone()).isBetween(20L, 149L);
             assertThat(atStop.fraction()).isLessThan(1);
 
             // when
-            JobExecution restarted = operations.restart(id);
+            JobExecution restarted = context.jobs().restart(id);
 
             // then
             assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-            assertThat(operations.progress(restarted.getId()).framesDone()).isEqualTo(150);
+            assertThat(context.executions().progress(restarted.getId()).framesDone()).isEqualTo(150);
             assertThat(context.jdbc().queryForObject("SELECT COUNT(*) FROM EB_FRAME WHERE JOB_INSTANCE_ID = ?", Integer.class,
                     restarted.getJobInstance().getInstanceId())).isEqualTo(150);
         }

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import javax.imageio.ImageIO;
-import org.edgebatch.job.EdgeBatchOperations;
 import org.edgebatch.job.EventView;
 import org.edgebatch.job.JobStatusView;
 import org.edgebatch.job.LaunchOptions;
@@ -60,21 +59,22 @@ class VideoInferenceJobTests {
                 """.formatted(yard, campus, TestFootage.fastModel(), yard, campus, dir.resolve("out"), dir.resolve("central")));
 
         try (EdgeBatchContext context = EdgeBatchContext.start(dir)) {
-            EdgeBatchOperations operations = context.operations();
 
             // when
-            JobExecution execution = operations.launch(spec, LaunchOptions.of("lobby.yaml"));
+            JobExecution execution = context.jobs().launch(spec, LaunchOptions.of("lobby.yaml"));
 
             // then
             assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-            JobStatusView status = operations.status(execution.getId());
+            JobStatusView status = context.executions().status(execution.getId());
             assertThat(status.partitions()).extracting(PartitionView::step, PartitionView::partition, PartitionView::node,
                     PartitionView::status).containsExactly(
                     tuple("detectWorker", "node-a-v0", "node-a", "COMPLETED"),
                     tuple("detectWorker", "node-b-v1", "node-b", "COMPLETED"),
                     tuple("eventsWorker", "node-a-v0", "node-a", "COMPLETED"),
-                    tuple("eventsWorker", "node-b-v1", "node-b", "COMPLETED"));
-            List<EventView> events = operations.events(execution.getId());
+                    tuple("eventsWorker", "node-b-v1", "node-b", "COMPLETED"),
+                    tuple("publishWorker", "node-a", "node-a", "COMPLETED"),
+                    tuple("publishWorker", "node-b", "node-b", "COMPLETED"));
+            List<EventView> events = context.executions().events(execution.getId());
             assertThat(events).anySatisfy(event -> {
                 assertThat(event.node()).isEqualTo("node-a");
                 assertThat(event.label()).isEqualTo("person");
@@ -114,7 +114,7 @@ class VideoInferenceJobTests {
             assertThat(json.get("totals").get("events").asLong()).isEqualTo(events.size());
             assertThat(json.get("totals").get("bytesScanned").asLong()).isEqualTo(Files.size(yard.resolve("walk.mp4")) + Files.size(campus));
             assertThat(json.get("totals").get("framesPerSecond").asDouble()).isPositive();
-            assertThat(operations.summary(execution.getId())).contains("node-a", "node-b", "total", "COMPLETED");
+            assertThat(context.executions().summary(execution.getId())).contains("node-a", "node-b", "total", "COMPLETED");
         }
     }
 
