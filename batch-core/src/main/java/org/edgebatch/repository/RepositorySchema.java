@@ -158,12 +158,13 @@ public final class RepositorySchema {
         }
     }
 
+    /** Asks the driver's metadata, not a failing query: drivers log failed statements as warnings. */
     private boolean hasTable(String table) {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            statement.executeQuery("SELECT 1 FROM " + table + " WHERE 1 = 0").close();
-            return true;
+        try (Connection connection = dataSource.getConnection();
+             ResultSet tables = connection.getMetaData().getTables(connection.getCatalog(), connection.getSchema(), table, null)) {
+            return tables.next();
         } catch (SQLException e) {
-            return false;
+            throw new RepositorySchemaException("cannot list the job repository's tables: " + e.getMessage(), e);
         }
     }
 

@@ -22,8 +22,8 @@ public record NodeSpec(String id, Map<String, String> labels, List<Path> paths) 
     /** The node an embedded run has when the spec declares none. */
     public static final String LOCAL_ID = "local";
 
-    static final Pattern ID_PATTERN = Pattern.compile("[a-z0-9][a-z0-9._-]{0,62}");
-    static final String ID_RULE = "lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 63";
+    public static final Pattern ID_PATTERN = Pattern.compile("[a-z0-9][a-z0-9._-]{0,62}");
+    public static final String ID_RULE = "lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, at most 63";
 
     public NodeSpec {
         // Sorted, so messages and reports list labels the same way every run.

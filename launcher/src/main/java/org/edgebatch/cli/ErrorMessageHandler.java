@@ -2,6 +2,7 @@ package org.edgebatch.cli;
 
 import org.edgebatch.job.LaunchRefusedException;
 import org.edgebatch.node.InventoryException;
+import org.edgebatch.partition.registry.NodeTakenException;
 import org.edgebatch.spec.JobSpecException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -30,6 +31,7 @@ final class ErrorMessageHandler implements IExecutionExceptionHandler {
     static int exitCode(Throwable ex) {
         return ex instanceof JobSpecException || ex instanceof InventoryException || ex instanceof LaunchRefusedException
                 || ex instanceof CommandRefusal || ex instanceof JobContext.JobRepositoryException
+                || ex instanceof JobContext.BrokerUnreachableException || ex instanceof NodeTakenException
                 ? ExitCodes.REFUSED : ExitCodes.NOT_COMPLETED;
     }
 
@@ -39,7 +41,9 @@ final class ErrorMessageHandler implements IExecutionExceptionHandler {
         if (message == null || message.isBlank()) {
             message = ex.getClass().getSimpleName();
         }
-        if (cause != null && cause.getMessage() != null && !message.contains(cause.getMessage())) {
+        // These already end with their root cause's message, which is what matters.
+        boolean complete = ex instanceof JobContext.JobRepositoryException || ex instanceof JobContext.BrokerUnreachableException;
+        if (!complete && cause != null && cause.getMessage() != null && !message.contains(cause.getMessage())) {
             message = message + ": " + cause.getMessage();
         }
         return message;

@@ -1,15 +1,21 @@
 package org.edgebatch.cli;
 
-import java.util.LinkedHashMap;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.edgebatch.credentials.Credentials;
+import org.edgebatch.credentials.DatabaseLogin;
 import org.edgebatch.job.EdgeBatchConfiguration;
 import org.edgebatch.job.ExecutionExplorer;
-import org.edgebatch.job.VideoJobOperator;
 import org.edgebatch.job.JobSpecStore;
+import org.edgebatch.job.VideoJobOperator;
+import org.edgebatch.partition.amqp.BrokerSettings;
+import org.edgebatch.partition.worker.WorkerSettings;
 import org.edgebatch.repository.RepositoryKeeper;
+import org.edgebatch.spec.JobSpec;
+import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -18,8 +24,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * The job's Spring application context over one job repository, as the job commands open it: non-web, no banner, no
  * start-up log, no shutdown hook of its own (the commands close it themselves, after stopping a running job cleanly).
- * An H2 file repository is first served by its keeper process ({@link RepositoryKeeper}), so this process's exit never
- * breaks another's connections.
+ * Embedded (every node in this process), a distributed manager, or a distributed worker, by {@link Mode}. An H2 file
+ * repository is first served by its keeper process ({@link RepositoryKeeper}), so this process's exit never breaks
+ * another's connections. Passwords go to the driver and the broker client only.
  */
 final class JobContext implements AutoCloseable {
 
@@ -27,6 +34,21 @@ final class JobContext implements AutoCloseable {
     static final String KEEPER_LINGER_PROPERTY = "edgebatch.keeper-linger-seconds";
 
     private static final Duration KEEPER_START_TIMEOUT = Duration.ofSeconds(30);
+
+    /** Which side of which mode this process is. */
+    sealed interface Mode {
+        /** Every node in this process; also what commands that only read the repository open. */
+        record Embedded() implements Mode {
+        }
+
+        /** The manager of a distributed run: partitions go to workers through the broker. */
+        record Manager(BrokerSettings broker) implements Mode {
+        }
+
+        /** A worker process serving one node. */
+        record Worker(BrokerSettings broker, WorkerSettings settings, int threads) implements Mode {
+        }
+    }
 
     private final ConfigurableApplicationContext context;
     private final String databaseUrl;
@@ -38,32 +60,92 @@ final class JobContext implements AutoCloseable {
         this.lease = lease;
     }
 
-    /**
-     * Starts the context on the job repository at {@code databaseUrl}.
-     *
-     * @throws JobRepositoryException when the repository cannot be opened (locked, unreachable, not a database), with
-     *                                the database's own reason
-     */
+    /** The embedded context on the job repository at {@code databaseUrl}. */
     static JobContext open(String databaseUrl) {
+        return open(databaseUrl, new Mode.Embedded());
+    }
+
+    /**
+     * Starts the context on the job repository at {@code databaseUrl} (its password, if not in the URL, from the
+     * environment or the credentials file).
+     *
+     * @throws JobRepositoryException     when the repository cannot be opened (locked, unreachable, not a database,
+     *                                    refused login), with the database's own reason and the URL without password
+     * @throws BrokerUnreachableException when a distributed mode's broker cannot be reached or refuses the login
+     */
+    static JobContext open(String databaseUrl, Mode mode) {
         Objects.requireNonNull(databaseUrl, "databaseUrl must not be null");
-        Map<String, Object> properties = new LinkedHashMap<>(EdgeBatchConfiguration.applicationProperties(databaseUrl));
+        DatabaseLogin login = DatabaseLogin.of(databaseUrl, Credentials.ofProcess(JobSpec.edgebatchHome()));
+        Map<String, Object> properties = new LinkedHashMap<>(EdgeBatchConfiguration.applicationProperties(login.url()));
+        if (login.user() != null) {
+            properties.put("spring.datasource.username", login.user());
+        }
+        if (login.password() != null) {
+            properties.put("spring.datasource.password", login.password());
+        }
         // Beans a command does not reach (the ONNX Runtime for status, say) are never made.
         properties.put("spring.main.lazy-initialization", "true");
+        Class<?> application = switch (mode) {
+            case Mode.Embedded embedded -> JobApplication.class;
+            case Mode.Manager manager -> ManagerApplication.class;
+            case Mode.Worker worker -> {
+                if (worker.threads() > 0) {
+                    properties.put("edgebatch.node-threads", Integer.toString(worker.threads()));
+                }
+                yield WorkerApplication.class;
+            }
+        };
         Optional<RepositoryKeeper.Lease> lease = Optional.empty();
+        ConfigurableApplicationContext context = null;
         try {
-            lease = keeper().lease(databaseUrl);
-            ConfigurableApplicationContext context = new SpringApplicationBuilder(JobApplication.class)
+            lease = keeper().lease(login.url());
+            context = new SpringApplicationBuilder(application)
                     .web(WebApplicationType.NONE)
                     .bannerMode(Banner.Mode.OFF)
                     .logStartupInfo(false)
                     .registerShutdownHook(false)
                     .properties(properties)
+                    .initializers(applicationContext -> register(applicationContext, mode))
                     .run();
             Objects.requireNonNull(context.getBean(ExecutionExplorer.class));
-            return new JobContext(context, databaseUrl, lease);
         } catch (RuntimeException e) {
+            if (context != null) {
+                context.close();
+            }
             lease.ifPresent(RepositoryKeeper.Lease::close);
-            throw new JobRepositoryException("cannot open the job repository " + databaseUrl + ": " + rootMessage(e), e);
+            throw new JobRepositoryException("cannot open the job repository " + login.url() + ": " + rootMessage(e), e);
+        }
+        JobContext opened = new JobContext(context, login.url(), lease);
+        if (!(mode instanceof Mode.Embedded)) {
+            opened.checkBroker(mode);
+        }
+        return opened;
+    }
+
+    private static void register(ConfigurableApplicationContext context, Mode mode) {
+        switch (mode) {
+            case Mode.Embedded embedded -> {
+            }
+            case Mode.Manager manager -> context.getBeanFactory().registerSingleton("brokerSettings", manager.broker());
+            case Mode.Worker worker -> {
+                context.getBeanFactory().registerSingleton("brokerSettings", worker.broker());
+                context.getBeanFactory().registerSingleton("workerSettings", worker.settings());
+            }
+        }
+    }
+
+    /** Connects to the broker once, so an unreachable broker or a refused login stops the command before anything starts. */
+    private void checkBroker(Mode mode) {
+        BrokerSettings broker = switch (mode) {
+            case Mode.Manager manager -> manager.broker();
+            case Mode.Worker worker -> worker.broker();
+            case Mode.Embedded embedded -> throw new IllegalStateException("embedded mode has no broker");
+        };
+        try {
+            context.getBean(CachingConnectionFactory.class).createConnection().close();
+        } catch (RuntimeException e) {
+            close();
+            throw new BrokerUnreachableException("cannot reach the broker " + broker + ": " + rootMessage(e), e);
         }
     }
 
@@ -91,11 +173,12 @@ final class JobContext implements AutoCloseable {
         return context.getBean(type);
     }
 
+    /** The repository's URL, without a password. */
     String databaseUrl() {
         return databaseUrl;
     }
 
-    private static String rootMessage(Throwable e) {
+    static String rootMessage(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
@@ -117,6 +200,13 @@ final class JobContext implements AutoCloseable {
     /** The job repository cannot be opened; the message names its URL and the database's reason. */
     static final class JobRepositoryException extends RuntimeException {
         JobRepositoryException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /** The broker of a distributed mode cannot be reached or refused the login; the message names it (no password). */
+    static final class BrokerUnreachableException extends RuntimeException {
+        BrokerUnreachableException(String message, Throwable cause) {
             super(message, cause);
         }
     }

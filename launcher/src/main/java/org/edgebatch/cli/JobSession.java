@@ -38,6 +38,11 @@ final class JobSession implements AutoCloseable {
         return new JobSession(JobContext.open(databaseUrl), err);
     }
 
+    /** A session of the given mode (a distributed run's manager, say). */
+    static JobSession open(String databaseUrl, JobContext.Mode mode, PrintWriter err) {
+        return new JobSession(JobContext.open(databaseUrl, mode), err);
+    }
+
     VideoJobOperator jobs() {
         return context.jobs();
     }

@@ -66,6 +66,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     DatabaseOption database;
 
+    @Mixin
+    BrokerOption broker;
+
     @Option(names = "--every", paramLabel = "CRON",
             description = "schedule: run on this 6-field cron expression (second minute hour day month weekday), e.g. '0 */10 * * * *'.")
     String every;
@@ -92,7 +95,7 @@ final class RunCommand implements Callable<Integer> {
         }
         PrintWriter out = commandSpec.commandLine().getOut();
         PrintWriter err = commandSpec.commandLine().getErr();
-        try (JobSession session = JobSession.open(spec.database(), err)) {
+        try (JobSession session = JobSession.open(spec.database(), BrokerOption.modeOf(spec), err)) {
             RunOutcomePrinter printer = new RunOutcomePrinter(session, out, json, spec.schedule().isPresent());
             if (spec.schedule().isPresent()) {
                 return scheduled(session, spec, printer, out, err);
@@ -123,6 +126,7 @@ final class RunCommand implements Callable<Integer> {
         if (database.value != null) {
             all.put("database", database.url());
         }
+        put(all, "broker", broker.value);
         return all;
     }
 
