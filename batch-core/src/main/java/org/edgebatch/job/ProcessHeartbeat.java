@@ -49,7 +49,7 @@ public final class ProcessHeartbeat implements AutoCloseable {
             throw new IllegalArgumentException("heartbeat interval must be positive, was " + interval);
         }
         this.interval = interval;
-        this.host = hostName();
+        this.host = localHostName();
         this.pid = ProcessHandle.current().pid();
         this.beats = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("edgebatch-heartbeat").factory());
         this.beats.scheduleWithFixedDelay(this::beat, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
@@ -115,7 +115,8 @@ public final class ProcessHeartbeat implements AutoCloseable {
         }
     }
 
-    private static String hostName() {
+    /** This machine's name, as heart-beats and claims record it. */
+    public static String localHostName() {
         try {
             return InetAddress.getLocalHost().getHostName();
         } catch (UnknownHostException e) {

@@ -14,7 +14,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import java.time.Duration;
+import org.edgebatch.credentials.SecretUrls;
+import org.edgebatch.job.EdgeBatchProperties;
 import org.edgebatch.job.EventView;
+import org.edgebatch.job.JobStatusView;
+import org.edgebatch.partition.registry.NodeRegistry;
 import org.edgebatch.job.JobRun;
 import org.edgebatch.job.LaunchOptions;
 import org.edgebatch.ort.OrtRuntime;
@@ -32,12 +37,18 @@ import picocli.CommandLine.Option;
 @Command(name = "demo", mixinStandardHelpOptions = true, versionProvider = EdgeBatchVersion.class,
         description = {"Runs the video inference job on sample footage with two logical nodes (node-a, node-b), each reading"
                 + " its own folder, and prints where the events, snapshots and report are.",
+                "--distributed: the same through two worker processes started here, over RabbitMQ and MariaDB, and says"
+                        + " which node processed which file.",
                 "Data: --data, else $EDGEBATCH_DATA, else ../shared/data beside the EdgeBatch folder: clips from its video/"
                         + " folder (or footage rendered from its images/), a YOLOv5 ONNX model from its models/ folder.",
                 "Exit code: 0 when the job COMPLETED, 1 when it did not, 2 when it could not start, 3 when there is no model."})
 final class DemoCommand implements Callable<Integer> {
 
     static final List<String> NODES = List.of("node-a", "node-b");
+    static final String DEFAULT_BROKER = "amqp://guest:guest@127.0.0.1:5672/";
+    static final String DEFAULT_BROKER_SHOWN = "amqp://guest@127.0.0.1:5672/";
+    static final String DEFAULT_DATABASE = "jdbc:mariadb://127.0.0.1:3306/edgebatch_demo?user=root&createDatabaseIfNotExist=true";
+    private static final Duration WORKERS_READY = Duration.ofSeconds(180);
     static final String SPEC_FILE = "demo.yaml";
 
     @CommandLine.Spec
@@ -54,6 +65,13 @@ final class DemoCommand implements Callable<Integer> {
 
     @Mixin
     DatabaseOption database;
+
+    @Option(names = "--distributed", description = "Run through two local worker processes (node-a, node-b) over RabbitMQ and"
+            + " MariaDB instead of in this process (defaults: " + DEFAULT_BROKER_SHOWN + ", " + DEFAULT_DATABASE + ").")
+    boolean distributed;
+
+    @Mixin
+    BrokerOption broker;
 
     @Mixin
     ProgressOption progress;
@@ -83,6 +101,9 @@ final class DemoCommand implements Callable<Integer> {
             nodeFolders.add(Files.createDirectories(folder.resolve(node)));
         }
         long started = System.nanoTime();
+        if (distributed) {
+            return distributed(demoData, modelFile, clips, folder, nodeFolders, started, out, err);
+        }
         try (JobSession session = JobSession.open(database.url(), err)) {
             String footage;
             if (!clips.isEmpty()) {
@@ -108,6 +129,84 @@ final class DemoCommand implements Callable<Integer> {
             out.flush();
             return outcome.completed() ? ExitCodes.COMPLETED : ExitCodes.NOT_COMPLETED;
         }
+    }
+
+    /**
+     * The demo through two worker processes on this machine: each serves one node and allow-lists its folder; the
+     * manager here sends each file's partitions to the node that holds it, then says which node processed which file.
+     */
+    private int distributed(DemoData demoData, Path modelFile, List<Path> clips, Path folder, List<Path> nodeFolders,
+                            long started, PrintWriter out, PrintWriter err) throws IOException, InterruptedException {
+        if (clips.isEmpty()) {
+            throw new CommandRefusal("demo --distributed needs sample clips in " + demoData.folder().resolve("video"));
+        }
+        String brokerUrl = broker.value != null ? broker.value : DEFAULT_BROKER;
+        String databaseUrl = database.value != null ? database.url() : DEFAULT_DATABASE;
+        placeClips(clips, nodeFolders);
+        int threads = Math.max(1, Runtime.getRuntime().availableProcessors() / NODES.size());
+        JobContext.Mode mode = new JobContext.Mode.Manager(BrokerOption.settings(brokerUrl));
+        try (JobSession session = JobSession.open(databaseUrl, mode, err)) {
+            List<LocalWorkers.Node> nodes = new ArrayList<>();
+            for (int i = 0; i < NODES.size(); i++) {
+                nodes.add(new LocalWorkers.Node(NODES.get(i), nodeFolders.get(i)));
+            }
+            out.println("Starting workers " + String.join(" and ", NODES) + " (logs in " + folder.resolve("logs") + ") ...");
+            out.flush();
+            try (LocalWorkers workers = LocalWorkers.start(nodes, brokerUrl, databaseUrl, threads, folder.resolve("logs"), List.of())) {
+                workers.awaitReady(session.bean(NodeRegistry.class), session.bean(EdgeBatchProperties.class).nodeTimeout(),
+                        WORKERS_READY);
+                Path specFile = Files.writeString(folder.resolve(SPEC_FILE), distributedSpec(folder, nodeFolders, modelFile,
+                        session.databaseUrl(), SecretUrls.strip(brokerUrl)));
+                JobSpec spec = new JobSpecLoader().load(specFile);
+                out.println("Demo: " + clips.size() + " clip(s) from " + demoData.folder().resolve("video") + ", worker processes "
+                        + String.join(" and ", NODES) + " through " + SecretUrls.mask(brokerUrl) + ", model " + modelFile);
+                out.println("Spec:  " + specFile);
+                out.flush();
+                JobRun run = session.jobs().start(spec, LaunchOptions.of(specFile.toString())).orElseThrow();
+                RunOutcome outcome = new RunOutcomePrinter(session, out, false, false).print(session.follow(run, progress.mode));
+                printWhoDidWhat(session.executions().status(outcome.jobExecutionId()), out);
+                printWhere(outcome, session.executions().events(outcome.jobExecutionId()), folder, out);
+                out.printf(Locale.ROOT, "Demo %s in %.0f s%n", outcome.status(), (System.nanoTime() - started) / 1e9);
+                out.flush();
+                return outcome.completed() ? ExitCodes.COMPLETED : ExitCodes.NOT_COMPLETED;
+            }
+        }
+    }
+
+    /** Which node (worker process, host) processed which file. */
+    private static void printWhoDidWhat(JobStatusView status, PrintWriter out) {
+        out.println();
+        out.println("Which node processed which file (detect step):");
+        TextTable table = new TextTable("node", "host", "status", ">frames", "file");
+        status.partitions().stream().filter(partition -> partition.step().equals("detectWorker")).forEach(partition ->
+                table.row(partition.node(), partition.host(), partition.status(), (partition.lastFrameIndex() + 1) + "/"
+                        + partition.frames(), partition.video()));
+        table.print(out, "  ");
+    }
+
+    /** The distributed demo's spec: no logical nodes (the workers are the nodes), the broker, the two folders. */
+    static String distributedSpec(Path folder, List<Path> nodeFolders, Path modelFile, String databaseUrl, String brokerUrl) {
+        return """
+                # Written by 'edgebatch demo --distributed'. Every field is explained in samples/lobby-cameras.yaml.
+                name: demo-distributed
+                input:
+                  paths: [%s]
+                model:
+                  path: %s
+                sampling:
+                  fps: 2
+                motion:
+                  enabled: true
+                events:
+                  classes: [person, car]
+                publish:
+                  target: %s
+                output: %s
+                database: %s
+                broker: %s
+                """.formatted(nodeFolders.stream().map(path -> quoted(path.toString())).collect(java.util.stream.Collectors.joining(", ")),
+                quoted(modelFile.toString()), quoted(folder.resolve("central").toUri().toString()),
+                quoted(folder.resolve("output").toString()), quoted(databaseUrl), quoted(brokerUrl));
     }
 
     /**

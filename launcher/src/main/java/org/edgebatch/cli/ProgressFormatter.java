@@ -1,6 +1,7 @@
 package org.edgebatch.cli;
 
 import java.util.Locale;
+import org.edgebatch.job.NodeProgress;
 import org.edgebatch.job.Progress;
 
 /**
@@ -20,16 +21,16 @@ final class ProgressFormatter {
             filled = 0;
         }
         String bar = "#".repeat(filled) + "-".repeat(BAR_WIDTH - filled);
-        return String.format(Locale.ROOT, "[%s] %s frames %3d%%  %s fps  ETA %s  partitions %d/%d%s", bar,
+        return String.format(Locale.ROOT, "[%s] %s frames %3d%%  %s fps  ETA %s  partitions %d/%d%s%s", bar,
                 frames(progress), percent(progress), fps(progress), eta(progress), progress.partitionsDone(),
-                progress.partitionsTotal(), step(progress, "  "));
+                progress.partitionsTotal(), step(progress, "  "), nodes(progress, "  "));
     }
 
     /** A plain line for logs and pipes. */
     String line(Progress progress) {
-        return String.format(Locale.ROOT, "progress: %s frames (%d%%), %s fps, ETA %s, partitions %d/%d%s", frames(progress),
+        return String.format(Locale.ROOT, "progress: %s frames (%d%%), %s fps, ETA %s, partitions %d/%d%s%s", frames(progress),
                 percent(progress), fps(progress), eta(progress), progress.partitionsDone(), progress.partitionsTotal(),
-                step(progress, ", "));
+                step(progress, ", "), nodes(progress, ", "));
     }
 
     /** Time left at the current rate, {@code m:ss} (or {@code h:mm:ss}); {@code --:--} while the rate is unknown. */
@@ -67,6 +68,22 @@ final class ProgressFormatter {
 
     private static String fps(Progress progress) {
         return String.format(Locale.ROOT, "%.1f", progress.framesPerSecond());
+    }
+
+    /** With several nodes, each one's share done: {@code nodes node-a 35% 1/2, node-b 40% 0/2}. */
+    private static String nodes(Progress progress, String separator) {
+        if (progress.nodes().size() < 2) {
+            return "";
+        }
+        StringBuilder text = new StringBuilder(separator).append("nodes");
+        String between = " ";
+        for (NodeProgress node : progress.nodes()) {
+            int percent = node.framesTotal() <= 0 ? 0 : (int) Math.floor(Math.min(1.0, (double) node.framesDone() / node.framesTotal()) * 100);
+            text.append(between).append(node.nodeId()).append(' ').append(percent).append("% ")
+                    .append(node.partitionsDone()).append('/').append(node.partitionsTotal());
+            between = ", ";
+        }
+        return text.toString();
     }
 
     /** The detect step is what the frames measure; any other step running is named. */

@@ -80,12 +80,22 @@ final class StatusCommand implements Callable<Integer> {
         }
         if (!status.partitions().isEmpty()) {
             out.println();
-            TextTable partitions = new TextTable("partition", "node", "status", ">frames", ">undecodable", "video");
+            // The worker's host matters once work ran on other machines; on this one it would only repeat its name.
+            String here = org.edgebatch.job.ProcessHeartbeat.localHostName();
+            boolean elsewhere = status.partitions().stream().anyMatch(p -> !p.host().isEmpty() && !p.host().equals(here));
+            TextTable partitions = elsewhere
+                    ? new TextTable("partition", "node", "host", "status", ">frames", ">undecodable", "video")
+                    : new TextTable("partition", "node", "status", ">frames", ">undecodable", "video");
             for (PartitionView partition : status.partitions()) {
                 boolean detect = partition.step().startsWith("detect");
-                partitions.row(partition.step() + ":" + partition.partition(), partition.node(), partition.status(),
-                        detect ? (partition.lastFrameIndex() + 1) + "/" + partition.frames() : "", detect ? partition.undecodable() : "",
-                        partition.video());
+                String frames = detect ? (partition.lastFrameIndex() + 1) + "/" + partition.frames() : "";
+                Object undecodable = detect ? partition.undecodable() : "";
+                String name = partition.step() + ":" + partition.partition();
+                if (elsewhere) {
+                    partitions.row(name, partition.node(), partition.host(), partition.status(), frames, undecodable, partition.video());
+                } else {
+                    partitions.row(name, partition.node(), partition.status(), frames, undecodable, partition.video());
+                }
             }
             partitions.print(out, "  ");
             status.partitions().stream().filter(p -> !p.failure().isEmpty()).forEach(p ->

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -54,10 +55,38 @@ final class CliProcess {
     }
 
     static Started start(Path home, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        return start(home, new Launch(List.of(), List.of(), Map.of()), args);
+    }
+
+    /**
+     * How a process is launched besides its arguments: what runs before java ({@code ip netns exec ns}), JVM options
+     * ({@code -Dedgebatch.node-timeout=10s}) and environment variables (passwords).
+     */
+    record Launch(List<String> prefix, List<String> jvmOptions, Map<String, String> environment) {
+        Launch {
+            prefix = List.copyOf(prefix);
+            jvmOptions = List.copyOf(jvmOptions);
+            environment = Map.copyOf(environment);
+        }
+
+        Launch withPrefix(String... command) {
+            return new Launch(List.of(command), jvmOptions, environment);
+        }
+
+        Launch withEnvironment(String name, String value) {
+            Map<String, String> more = new java.util.HashMap<>(environment);
+            more.put(name, value);
+            return new Launch(prefix, jvmOptions, more);
+        }
+    }
+
+    static Started start(Path home, Launch launch, String... args) throws IOException {
+        List<String> command = new ArrayList<>(launch.prefix());
+        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--enable-native-access=ALL-UNNAMED", "-Djava.awt.headless=true", "-Duser.home=" + home,
-                "-Dedgebatch.home=" + jar().getParent().getParent().getParent(), KeepersGone.lingerOption(),
-                "-jar", jar().toString()));
+                "-Dedgebatch.home=" + jar().getParent().getParent().getParent(), KeepersGone.lingerOption()));
+        command.addAll(launch.jvmOptions());
+        command.addAll(List.of("-jar", jar().toString()));
         command.addAll(List.of(args));
         int n = SEQUENCE.incrementAndGet();
         Path logs = Files.createDirectories(home.resolve("cli-logs"));
@@ -66,6 +95,7 @@ final class CliProcess {
         ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
         builder.environment().remove("EDGEBATCH_DATA");
+        builder.environment().putAll(launch.environment());
         return new Started(builder.start(), out, err);
     }
 

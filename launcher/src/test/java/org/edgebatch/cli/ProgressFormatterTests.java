@@ -2,6 +2,8 @@ package org.edgebatch.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+import org.edgebatch.job.NodeProgress;
 import org.edgebatch.job.Progress;
 import org.junit.jupiter.api.Test;
 
@@ -16,6 +18,20 @@ class ProgressFormatterTests {
 
         // when / then
         assertThat(formatter.line(progress)).isEqualTo("progress: 1200/3517 frames (34%), 41.2 fps, ETA 0:56, partitions 1/4");
+    }
+
+    @Test
+    void withSeveralNodesEachNodesShareIsShown() {
+        // given: node-a has read 300 of its 400 frames and finished one of two videos; node-b 0 of 100
+        Progress progress = new Progress(7, "STARTED", "detect", 300, 500, 1, 3, 30, List.of(
+                new NodeProgress("node-a", 300, 400, 1, 2), new NodeProgress("node-b", 0, 100, 0, 1)));
+        Progress oneNode = new Progress(7, "STARTED", "detect", 300, 400, 1, 2, 30, List.of(
+                new NodeProgress("local", 300, 400, 1, 2)));
+
+        // when / then
+        assertThat(formatter.line(progress)).endsWith(", partitions 1/3, nodes node-a 75% 1/2, node-b 0% 0/1");
+        assertThat(formatter.bar(progress)).endsWith("  partitions 1/3  nodes node-a 75% 1/2, node-b 0% 0/1");
+        assertThat(formatter.line(oneNode)).endsWith(", partitions 1/2");
     }
 
     @Test

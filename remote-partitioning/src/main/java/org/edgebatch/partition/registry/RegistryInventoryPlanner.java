@@ -24,7 +24,9 @@ import org.edgebatch.spec.TargetSpec;
  * The distributed mode's planner: plans from the node registry and the inventories the workers published, never
  * from the manager's own disk. The target picks among the live nodes; {@code input.paths} are paths on the nodes,
  * each allowed only where a selected node's allow-list holds it; every file is planned on the node whose inventory
- * lists it (a path on two machines is two files), so a partition only ever goes to a node that holds its file.
+ * lists it (a path on two machines is two files), so a partition only ever goes to a node that holds its file. An
+ * input path outside every registered node's allow-list is refused; one that only unselected nodes hold is left out,
+ * so one spec can list every site's folders and a target pick among them.
  */
 public final class RegistryInventoryPlanner implements InventoryPlanner {
 
@@ -48,11 +50,12 @@ public final class RegistryInventoryPlanner implements InventoryPlanner {
         InputSpec input = spec.input();
         List<Path> inputs = input.paths().stream().map(path -> path.toAbsolutePath().normalize()).toList();
         for (Path path : inputs) {
-            if (candidates.stream().noneMatch(node -> permits(node, path))) {
-                String hint = candidates.stream().anyMatch(node -> node.allowList().stream().anyMatch(root -> root.startsWith(path)))
+            // A path another (unselected) node holds is simply not this target's: one spec can list every site's folders.
+            if (registered.stream().noneMatch(node -> permits(node, path))) {
+                String hint = registered.stream().anyMatch(node -> node.allowList().stream().anyMatch(root -> root.startsWith(path)))
                         ? "; it contains node folders, so list those as the input paths instead" : "";
-                throw new PathNotAllowedException("input path " + path + " is outside the allow-list of every selected node: "
-                        + candidates.stream().map(node -> node.nodeId() + " " + node.allowList()).collect(Collectors.joining(", "))
+                throw new PathNotAllowedException("input path " + path + " is outside the allow-list of every node: "
+                        + registered.stream().map(node -> node.nodeId() + " " + node.allowList()).collect(Collectors.joining(", "))
                         + " (target " + spec.target().text() + ")" + hint, path, path);
             }
         }
