@@ -99,9 +99,9 @@ final class DistributedCluster implements AutoCloseable {
 
     /** Starts any command against this bench's repository and broker ({@code restart 3}, say). */
     CliProcess.Started startCommand(String command, String argument, String... extra) throws IOException {
-        List<String> args = new ArrayList<>(List.of(command, argument, "--db", dbUrl(), "--progress", "log"));
-        if (!command.equals("status") && !command.equals("stop")) {
-            args.addAll(List.of("--broker", BROKER));
+        List<String> args = new ArrayList<>(List.of(command, argument, "--db", dbUrl()));
+        if (command.equals("run") || command.equals("restart")) {
+            args.addAll(List.of("--broker", BROKER, "--progress", "log"));
         }
         args.addAll(List.of(extra));
         CliProcess.Started started = CliProcess.start(home, launch, args.toArray(String[]::new));
