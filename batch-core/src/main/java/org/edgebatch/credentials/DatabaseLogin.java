@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  */
 public record DatabaseLogin(String url, String user, String password) {
 
-    private static final Pattern USER_INFO = Pattern.compile("^(jdbc:[a-z0-9]+://)([^/@:?;]+)(?::([^@/?;]*))?@");
+    private static final Pattern USER_INFO = Pattern.compile("^(jdbc:[a-z0-9]+://)([^/@:?;]+)(?::([^@/?]*))?@");
 
     public DatabaseLogin {
         Objects.requireNonNull(url, "url must not be null");

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  */
 public final class SecretUrls {
 
-    private static final Pattern USER_INFO = Pattern.compile("(://[^/@:?;]+):[^@/?;]*@");
+    private static final Pattern USER_INFO = Pattern.compile("(://[^/@:?;]+):[^@/?]*@");
     private static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)([?&;])password=[^&;]*");
 
     private SecretUrls() {
@@ -45,7 +45,7 @@ public final class SecretUrls {
         if (url == null) {
             return null;
         }
-        Matcher userInfo = Pattern.compile("://[^/@:?;]+:([^@/?;]*)@").matcher(url);
+        Matcher userInfo = Pattern.compile("://[^/@:?;]+:([^@/?]*)@").matcher(url);
         if (userInfo.find()) {
             return userInfo.group(1);
         }

@@ -30,7 +30,8 @@ public final class DatabaseClock {
     /** Now on the database's clock, in milliseconds since the epoch. */
     public long millis() {
         long now = local.millis();
-        if (now - measuredAt > REMEASURE.toMillis() || now < measuredAt) {
+        // Not "now - measuredAt" alone: from Long.MIN_VALUE it overflows, and the offset would never be measured.
+        if (measuredAt == Long.MIN_VALUE || now - measuredAt > REMEASURE.toMillis() || now < measuredAt) {
             measure();
             now = local.millis();
         }

@@ -34,27 +34,27 @@ public record BrokerSettings(String url, String host, int port, String virtualHo
         try {
             uri = new URI(url.strip());
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("broker URL " + SecretUrls.mask(url) + " is not a URL: " + e.getReason());
+            throw new IllegalArgumentException("broker URL " + masked(url) + " is not a URL: " + e.getReason());
         }
         String scheme = uri.getScheme();
         if (!"amqp".equals(scheme) && !"amqps".equals(scheme)) {
-            throw new IllegalArgumentException("broker URL " + SecretUrls.mask(url) + " must start with amqp:// or amqps://"
+            throw new IllegalArgumentException("broker URL " + masked(url) + " must start with amqp:// or amqps://"
                     + " (amqp://user@host:5672/vhost)");
         }
         if (uri.getHost() == null) {
-            throw new IllegalArgumentException("broker URL " + SecretUrls.mask(url) + " names no host (amqp://user@host:5672/vhost)");
+            throw new IllegalArgumentException("broker URL " + masked(url) + " names no host (amqp://user@host:5672/vhost)");
         }
         boolean tls = "amqps".equals(scheme);
         int port = uri.getPort() > 0 ? uri.getPort() : tls ? 5671 : 5672;
         String path = uri.getRawPath() == null ? "" : uri.getRawPath();
-        String virtualHost = path.isEmpty() || path.equals("/") ? "/" : URLDecoder.decode(path.substring(1), StandardCharsets.UTF_8);
+        String virtualHost = path.isEmpty() || path.equals("/") ? "/" : decode(path.substring(1));
         String user = null;
         String password = null;
         if (uri.getRawUserInfo() != null) {
             String info = uri.getRawUserInfo();
             int colon = info.indexOf(':');
-            user = URLDecoder.decode(colon < 0 ? info : info.substring(0, colon), StandardCharsets.UTF_8);
-            password = colon < 0 ? null : URLDecoder.decode(info.substring(colon + 1), StandardCharsets.UTF_8);
+            user = decode(colon < 0 ? info : info.substring(0, colon));
+            password = colon < 0 ? null : decode(info.substring(colon + 1));
         }
         if (password == null) {
             password = credentials.brokerPassword().orElse(null);
@@ -86,6 +86,23 @@ public record BrokerSettings(String url, String host, int port, String virtualHo
         factory.setPublisherReturns(true);
         factory.setConnectionNameStrategy(connectionFactory -> "edgebatch-" + ProcessHandle.current().pid());
         return factory;
+    }
+
+    /** Percent-decoding as in a URI (RabbitMQ's client decodes the same way): a '+' is a plus, not a space. */
+    private static String decode(String text) {
+        return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The URL as a message about it may show it: everything between the user name and the last '@' masked, so no part
+     * of a password shows even when characters it should have escaped ('/', '?', '#', '@') keep the URL from parsing.
+     */
+    private static String masked(String url) {
+        int authority = url.indexOf("://");
+        int at = url.lastIndexOf('@');
+        int colon = authority < 0 ? -1 : url.indexOf(':', authority + 3);
+        String shown = colon >= 0 && colon < at ? url.substring(0, colon) + ":****" + url.substring(at) : url;
+        return SecretUrls.mask(shown);
     }
 
     /** The URL as it may be shown: without its password. */
