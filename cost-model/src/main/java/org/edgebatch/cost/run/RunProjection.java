@@ -98,7 +98,7 @@ public final class RunProjection {
         return "Run " + run.jobExecutionId() + (run.jobName() == null ? "" : " (" + run.jobName() + ")")
                 + " projected to a year of " + cameras + " camera" + (cameras == 1 ? "" : "s")
                 + " like it: its bytes and frames per second of video stand for one camera; recording hours,"
-                + " retention, request segments, access factor and prices are scenario " + scenarioName + "'s.";
+                + " retention, request segments, access factor and prices come from scenario " + scenarioName + ".";
     }
 
     /** What the run measured, for the report. */
