@@ -33,6 +33,15 @@ import org.slf4j.LoggerFactory;
  */
 public final class RepositoryKeeper {
 
+    /**
+     * H2's system property for the address its TCP servers listen on. A keeper passes on this process's value, else
+     * {@value #LOOPBACK}: the file is local, and an edge box should open no port to the network for it.
+     */
+    public static final String BIND_ADDRESS_PROPERTY = "h2.bindAddress";
+
+    /** Where a keeper listens unless {@value #BIND_ADDRESS_PROPERTY} says otherwise. */
+    public static final String LOOPBACK = "127.0.0.1";
+
     private static final Logger log = LoggerFactory.getLogger(RepositoryKeeper.class);
     private static final long POLL_MILLIS = 25;
 
@@ -108,7 +117,10 @@ public final class RepositoryKeeper {
         }
     }
 
-    /** {@code java} of this JVM with a class path of just the keeper and H2, in a session of its own where there is setsid. */
+    /**
+     * {@code java} of this JVM with a class path of just the keeper and H2, listening on loopback unless this process
+     * was told otherwise, in a session of its own where there is setsid.
+     */
     private List<String> command(H2FileRepository repository) {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         if (!Files.isExecutable(java)) {
@@ -124,6 +136,7 @@ public final class RepositoryKeeper {
             }
         }
         command.addAll(List.of(java.toString(), "-Xmx64m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
+                "-D" + BIND_ADDRESS_PROPERTY + "=" + System.getProperty(BIND_ADDRESS_PROPERTY, LOOPBACK),
                 "-cp", codeSource(RepositoryKeeperProcess.class) + File.pathSeparator + codeSource(org.h2.Driver.class),
                 RepositoryKeeperProcess.class.getName(), repository.url(), Long.toString(linger.toMillis())));
         return command;

@@ -49,6 +49,9 @@ final class BenchInferenceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (!BenchLibraries.onClassPath()) {
+            return BenchLibraries.relaunch(commandSpec);
+        }
         DemoData folder = DemoData.locate(data, System.getenv("EDGEBATCH_DATA"), System.getProperty("edgebatch.home"));
         List<String> args = new ArrayList<>(List.of("--models", String.join(",", models), "--rounds", Integer.toString(rounds),
                 "--warmup", Integer.toString(warmup), "--iterations", Integer.toString(iterations),

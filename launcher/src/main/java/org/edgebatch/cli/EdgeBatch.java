@@ -1,5 +1,6 @@
 package org.edgebatch.cli;
 
+import org.edgebatch.repository.RepositoryKeeper;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -22,6 +23,10 @@ public final class EdgeBatch implements Runnable {
     }
 
     public static void main(String[] args) {
+        // Where no keeper could start, this process serves the H2 repository itself: on loopback too, unless told otherwise.
+        if (System.getProperty(RepositoryKeeper.BIND_ADDRESS_PROPERTY) == null) {
+            System.setProperty(RepositoryKeeper.BIND_ADDRESS_PROPERTY, RepositoryKeeper.LOOPBACK);
+        }
         System.exit(newCommandLine().execute(args));
     }
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.edgebatch.cost.Amounts;
+import org.edgebatch.cost.ComputeClaim;
 import org.edgebatch.cost.ComputeEstimate;
 import org.edgebatch.cost.CostInputException;
 import org.edgebatch.cost.CostTable;
@@ -61,6 +62,8 @@ public final class CostReportBuilder {
 
         DerivedInputs inputs;
         FootageVolume footage;
+        String description = scenario.description();
+        ComputeClaim claim = scenario.claim();
         List<String> run = List.of();
         if (request.runReport() != null) {
             RunProjection projection = new RunProjection(new RunReportReader().read(request.runReport()));
@@ -68,6 +71,9 @@ public final class CostReportBuilder {
             inputs = projection.project(cameras, scenario.footage(), scenario.edge());
             footage = projection.footage(cameras, scenario.footage());
             run = projection.summary();
+            // The scenario's description and compute claim are about its own footage, not the run's.
+            description = projection.describe(cameras, scenario.name());
+            claim = null;
         } else {
             if (request.cameras() != null) {
                 scenario = scenario.withCameras(request.cameras());
@@ -85,13 +91,13 @@ public final class CostReportBuilder {
 
         SavingsCalculator calculator = new SavingsCalculator(scenario.providers(), tiering, kind);
         CostTable table = calculator.table(inputs.values());
-        ComputeEstimate claim = scenario.claim() == null ? null : scenario.claim().estimate(inputs.values());
+        ComputeEstimate claimEstimate = claim == null ? null : claim.estimate(inputs.values());
         Analysis analysis = null;
         if (kind.hasEdgeRow() && (request.sensitivity() || request.monteCarloSamples() > 0)) {
             analysis = analyse(calculator, scenario, inputs, request);
         }
-        return new CostReport(scenario.name(), scenario.description(), kind, tiering, footage.describe(), inputs, table,
-                scenario.claim(), claim, analysis, run, notes(scenario, kind, tiering, inputs, footage));
+        return new CostReport(scenario.name(), description, kind, tiering, footage.describe(), inputs, table,
+                claim, claimEstimate, analysis, run, notes(scenario, kind, tiering, inputs, footage));
     }
 
     private static ScenarioKind kindOf(String name) {

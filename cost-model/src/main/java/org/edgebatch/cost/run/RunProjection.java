@@ -93,6 +93,14 @@ public final class RunProjection {
         return new DerivedInputs(values, sources);
     }
 
+    /** What a report projected from this run is about, in place of the scenario's own description. */
+    public String describe(int cameras, String scenarioName) {
+        return "Run " + run.jobExecutionId() + (run.jobName() == null ? "" : " (" + run.jobName() + ")")
+                + " projected to a year of " + cameras + " camera" + (cameras == 1 ? "" : "s")
+                + " like it: its bytes and frames per second of video stand for one camera; recording hours,"
+                + " retention, request segments, access factor and prices come from scenario " + scenarioName + ".";
+    }
+
     /** What the run measured, for the report. */
     public List<String> summary() {
         RunReport.Totals t = run.totals();

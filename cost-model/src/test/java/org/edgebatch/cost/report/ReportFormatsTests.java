@@ -94,6 +94,25 @@ class ReportFormatsTests {
                 .doesNotContain("savings |");
     }
 
+    @Test
+    void aReportFromARunDescribesTheRunsFootageOnly(@TempDir Path dir) throws Exception {
+        // given the run of 500 s of video at 10 decoded frames/s, 0.9 GB per camera-hour, projected to 10 cameras
+        Path run = Path.of(ReportFormatsTests.class.getResource("/org/edgebatch/cost/run/report.json").toURI());
+        CostReport report = BUILDER.build(new CostRequest("edge", null, null, run, 10, Map.of(), List.of(), 0, 1, false));
+
+        // when it is written as HTML and as Markdown
+        String html = new HtmlReport(new ChartRenderer()).render(report);
+        new MarkdownReport(new ChartRenderer()).write(report, dir.resolve("run.md"));
+        String markdown = Files.readString(dir.resolve("run.md"));
+
+        // then both describe the run's footage and nothing of the published scenario's
+        for (String text : List.of(html, markdown, TextReport.plain().render(report), new JsonReport().render(report))) {
+            assertThat(text).contains("10 cameras at 10 fps, 0.9 GB per camera-hour")
+                    .contains("run 12 (lobby)")
+                    .doesNotContain("4K at 60 fps", "3840x2160", "110 GB per hour", "1 PB a year", "60 fps footage", "quoted as");
+        }
+    }
+
     static int distinctColours(BufferedImage image) {
         java.util.Set<Integer> colours = new java.util.HashSet<>();
         for (int y = 0; y < image.getHeight(); y += 2) {

@@ -1,4 +1,4 @@
-package org.edgebatch.cli;
+package org.edgebatch.bench.job;
 
 import java.io.IOException;
 import java.nio.file.Files;
