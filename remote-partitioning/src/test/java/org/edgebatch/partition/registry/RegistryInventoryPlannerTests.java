@@ -251,12 +251,25 @@ class RegistryInventoryPlannerTests {
         // when / then
         assertThatThrownBy(() -> planner.plan(spec("all", "/srv/a/cams", "/etc/cams")))
                 .isInstanceOfSatisfying(PathNotAllowedException.class, e -> assertThat(e.path()).isEqualTo(Path.of("/etc/cams")))
-                .hasMessage("input path /etc/cams is outside the allow-list of every selected node: node-a [/srv/a],"
+                .hasMessage("input path /etc/cams is outside the allow-list of every node: node-a [/srv/a],"
                         + " node-b [/srv/b] (target all)");
+    }
+
+    @Test
+    void anInputPathOnlyAnUnselectedNodeHoldsIsLeftOutOfTheTargetsPlan() {
+        // given: one spec listing both sites' folders
+        twoNodes();
+        inventory("node-a", "/srv/a/cams/door.mp4");
+        inventory("node-b", "/srv/b/cams/gate.mp4");
+
+        // when
+        VideoPlan plan = planner.plan(spec("node:node-a", "/srv/a/cams", "/srv/b/cams"));
+
+        // then: node-b's folder is not refused, just not this target's
+        assertThat(plan.videos()).isNotEmpty().allSatisfy(video -> assertThat(video.nodeId()).isEqualTo("node-a"));
         assertThatThrownBy(() -> planner.plan(spec("node:node-a", "/srv/b/cams")))
-                .isInstanceOf(PathNotAllowedException.class)
-                .hasMessage("input path /srv/b/cams is outside the allow-list of every selected node: node-a [/srv/a]"
-                        + " (target node:node-a)");
+                .isInstanceOf(InventoryException.class)
+                .hasMessageStartingWith("no video files in [/srv/b/cams]");
     }
 
     @Test
