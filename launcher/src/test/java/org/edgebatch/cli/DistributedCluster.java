@@ -40,11 +40,25 @@ final class DistributedCluster implements AutoCloseable {
     private final String database;
     private final Map<String, CliProcess.Started> workers = new LinkedHashMap<>();
     private final List<CliProcess.Started> others = new ArrayList<>();
+    private final List<CliProcess.Started> all = new ArrayList<>();
     private CliProcess.Launch launch = new CliProcess.Launch(List.of(), FAST, Map.of());
+    private String brokerUrl = BROKER;
+    private String dbUrl;
 
     private DistributedCluster(Path home, String database) {
         this.home = home;
         this.database = database;
+        this.dbUrl = SERVER + database + "?user=root";
+    }
+
+    /**
+     * From now on, processes log in with these URLs and environment (passwords in the environment, say) instead of
+     * root and guest.
+     */
+    void useLogin(String dbUrl, String brokerUrl, Map<String, String> environment) {
+        this.dbUrl = dbUrl;
+        this.brokerUrl = brokerUrl;
+        this.launch = new CliProcess.Launch(List.of(), FAST, environment);
     }
 
     /** A bench with a new database; the home folder keeps the processes' logs. */
@@ -62,7 +76,11 @@ final class DistributedCluster implements AutoCloseable {
     }
 
     String dbUrl() {
-        return SERVER + database + "?user=root";
+        return dbUrl;
+    }
+
+    String brokerUrl() {
+        return brokerUrl;
     }
 
     Path home() {
@@ -80,11 +98,18 @@ final class DistributedCluster implements AutoCloseable {
 
     /** Starts a worker process launched in a particular way (in a network namespace, say). */
     CliProcess.Started startWorker(CliProcess.Launch how, String nodeId, Path folder, String... extra) throws IOException {
+        return startWorkerAt(how, nodeId, folder, brokerUrl, dbUrl, extra);
+    }
+
+    /** Starts a worker that reaches the broker and the database at other addresses (through a forwarder, say). */
+    CliProcess.Started startWorkerAt(CliProcess.Launch how, String nodeId, Path folder, String broker, String db, String... extra)
+            throws IOException {
         List<String> args = new ArrayList<>(List.of("worker", "--node-id", nodeId, "--allow", folder.toString(), "--broker",
-                BROKER, "--db", dbUrl(), "--threads", "1"));
+                broker, "--db", db, "--threads", "1"));
         args.addAll(List.of(extra));
         CliProcess.Started started = CliProcess.start(home, how, args.toArray(String[]::new));
         workers.put(nodeId, started);
+        all.add(started);
         return started;
     }
 
@@ -101,11 +126,12 @@ final class DistributedCluster implements AutoCloseable {
     CliProcess.Started startCommand(String command, String argument, String... extra) throws IOException {
         List<String> args = new ArrayList<>(List.of(command, argument, "--db", dbUrl()));
         if (command.equals("run") || command.equals("restart")) {
-            args.addAll(List.of("--broker", BROKER, "--progress", "log"));
+            args.addAll(List.of("--broker", brokerUrl, "--progress", "log"));
         }
         args.addAll(List.of(extra));
         CliProcess.Started started = CliProcess.start(home, launch, args.toArray(String[]::new));
         others.add(started);
+        all.add(started);
         return started;
     }
 
@@ -198,12 +224,8 @@ final class DistributedCluster implements AutoCloseable {
     /** Kills every process of the bench, deletes its queues and drops its database. */
     @Override
     public void close() throws Exception {
-        workers.values().forEach(worker -> worker.process().destroyForcibly());
-        others.forEach(process -> process.process().destroyForcibly());
-        for (CliProcess.Started started : workers.values()) {
-            started.process().waitFor();
-        }
-        for (CliProcess.Started started : others) {
+        all.forEach(process -> process.process().destroyForcibly());
+        for (CliProcess.Started started : all) {
             started.process().waitFor();
         }
         try {
