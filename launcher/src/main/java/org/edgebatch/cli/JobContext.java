@@ -184,8 +184,10 @@ final class JobContext implements AutoCloseable {
             root = root.getCause();
         }
         String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        // H2 appends its version and an error code in brackets; the sentence before it is what matters.
-        return message.replaceFirst("\\s*\\[\\d+-\\d+]$", "").lines().findFirst().orElse(message);
+        // H2 appends its version and an error code in brackets, MariaDB's driver starts with its connection number;
+        // the sentence between is what matters.
+        return message.replaceFirst("\\s*\\[\\d+-\\d+]$", "").replaceFirst("^\\(conn=\\d+\\) ", "").lines().findFirst()
+                .orElse(message);
     }
 
     @Override
