@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
@@ -92,6 +93,49 @@ class DistributedFailureIntegrationTests {
     }
 
     @Test
+    void aWorkerAskedToStopEndsItsPartitionAfterTheCurrentChunkLeavesTheRegistryAndARestartCompletesTheJob() throws Exception {
+        // given
+        Path folderA = Files.createDirectories(dir.resolve("a")).toRealPath();
+        Path folderB = Files.createDirectories(dir.resolve("b")).toRealPath();
+        TestData.walking(folderA.resolve("short.mp4"), 320, 180, 10, 3, 0.5, 2.5);
+        Path longVideo = TestData.walking(folderB.resolve("long.mp4"), 320, 180, 10, 60, 5, 50).toRealPath();
+        cluster = DistributedCluster.create(dir.resolve("home"));
+        cluster.startWorker("node-a", folderA);
+        cluster.startWorker("node-b", folderB);
+        cluster.awaitNodes(Duration.ofMinutes(3), "node-a", "node-b");
+        Path spec = TestData.spec(dir, "sigterm", DistributedLocalityIntegrationTests.spec("sigterm", "all",
+                "input: {paths: [%s, %s]}".formatted(folderA, folderB)));
+
+        // when: node-b's worker gets SIGTERM (what Ctrl-C and service managers send) mid-video
+        CliProcess.Started run = cluster.startRun(spec, "--json");
+        cluster.await("node-b committed 24 frames", Duration.ofMinutes(3), () -> {
+            assertThat(run.process().isAlive()).as("the run ended before node-b could be stopped: %s", cluster.logs()).isTrue();
+            return cluster.count(FRAMES_OF_VIDEO, longVideo.toString()) >= 24;
+        });
+        Process worker = cluster.worker("node-b").process();
+        worker.destroy();
+        assertThat(worker.waitFor(90, java.util.concurrent.TimeUnit.SECONDS)).as("the worker ended").isTrue();
+        CliProcess.Finished stopped = run.await(Duration.ofMinutes(2));
+
+        // then: its partition STOPPED (not failed), the node LEFT, the job not completed
+        long execution = JsonMapper.shared().readTree(stopped.out()).get("jobExecutionId").asLong();
+        assertThat(stopped.exitCode()).as(stopped + cluster.logs()).isEqualTo(1);
+        assertThat(cluster.rows("SELECT STATUS FROM BATCH_STEP_EXECUTION WHERE JOB_EXECUTION_ID = ? AND STEP_NAME = 'detectWorker:node-b-v1'",
+                execution)).containsExactly(List.of("STOPPED"));
+        assertThat(cluster.rows("SELECT STATE FROM EB_NODE WHERE NODE_ID = 'node-b'")).containsExactly(List.of("LEFT"));
+        assertThat(Files.readString(cluster.worker("node-b").out())).contains("Worker node-b: stopping after the current chunk");
+
+        // when: the worker is back, the execution is restarted
+        cluster.startWorker("node-b", folderB);
+        cluster.awaitNodes(Duration.ofMinutes(3), "node-b");
+        CliProcess.Finished restarted = cluster.startCommand("restart", Long.toString(execution), "--json").await(Duration.ofMinutes(5));
+
+        // then
+        assertThat(restarted.exitCode()).as(restarted + cluster.logs()).isZero();
+        assertThat(cluster.count(FRAMES_OF_VIDEO, longVideo.toString())).isEqualTo(600);
+    }
+
+    @Test
     void afterTheManagerIsKilledTheWorkersFinishTheirPartitionsAndARestartRunsOnlyWhatIsLeft() throws Exception {
         // given: two videos on each node, long enough to kill the manager while they run
         Path folderA = Files.createDirectories(dir.resolve("a")).toRealPath();
@@ -145,6 +189,8 @@ class DistributedFailureIntegrationTests {
         TestData.walking(folderB.resolve("b1.mp4"), 320, 180, 10, 30, 2, 25);
         TestData.walking(folderB.resolve("b2.mp4"), 320, 180, 10, 10, 2, 8);
         cluster = DistributedCluster.create(dir.resolve("home"));
+        // This bench reaches its repository through MySQL Connector/J (the others through MariaDB's driver).
+        cluster.useLogin("jdbc:mysql://127.0.0.1:3306/" + cluster.databaseName() + "?user=root", DistributedCluster.BROKER, Map.of());
         cluster.startWorker("node-a", folderA);
         cluster.startWorker("node-b", folderB);
         cluster.awaitNodes(Duration.ofMinutes(3), "node-a", "node-b");
