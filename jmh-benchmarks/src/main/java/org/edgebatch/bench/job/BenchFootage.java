@@ -12,17 +12,17 @@ import org.edgebatch.video.FootageRenderer;
  * The benchmark's 1920x1080, 25 fps footage: bus-stop scenery with a person walking across it the whole time, so the
  * model sees real shapes and every frame changes.
  */
-final class BenchFootage {
+public final class BenchFootage {
 
-    static final int WIDTH = 1920;
-    static final int HEIGHT = 1080;
-    static final int FPS = 25;
+    public static final int WIDTH = 1920;
+    public static final int HEIGHT = 1080;
+    public static final int FPS = 25;
 
     private BenchFootage() {
     }
 
     /** The clip file of {@code seconds} of footage in {@code videos}. */
-    static Path clip(Path videos, int seconds) {
+    public static Path clip(Path videos, int seconds) {
         return videos.resolve("walk-1080p25-" + seconds + "s.mp4");
     }
 
@@ -32,7 +32,7 @@ final class BenchFootage {
      *
      * @throws IllegalArgumentException when one of the images is not one
      */
-    static void render(Path dataFolder, Path clip, int seconds) throws IOException {
+    public static void render(Path dataFolder, Path clip, int seconds) throws IOException {
         BufferedImage background = image(dataFolder.resolve("images").resolve("bus.jpg"));
         BufferedImage zidane = image(dataFolder.resolve("images").resolve("zidane.jpg"));
         BufferedImage person = FootageRenderer.Sprite.crop(zidane, 700, 40, 460, 680);

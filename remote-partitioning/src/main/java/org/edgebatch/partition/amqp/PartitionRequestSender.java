@@ -11,8 +11,8 @@ import org.springframework.beans.factory.BeanFactory;
 import org.springframework.core.retry.RetryException;
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.core.retry.RetryTemplate;
-import org.springframework.expression.spel.standard.SpelExpressionParser;
 import org.springframework.integration.amqp.outbound.AmqpOutboundEndpoint;
+import org.springframework.integration.expression.FunctionExpression;
 import org.springframework.integration.support.MessageBuilder;
 import org.springframework.messaging.Message;
 
@@ -41,11 +41,11 @@ public final class PartitionRequestSender {
                                   Duration sendTimeout, BeanFactory beanFactory) {
         this.topology = Objects.requireNonNull(topology, "topology must not be null");
         this.codec = Objects.requireNonNull(codec, "codec must not be null");
-        SpelExpressionParser parser = new SpelExpressionParser();
         endpoint = new AmqpOutboundEndpoint(template);
         endpoint.setExchangeName(AmqpTopology.EXCHANGE);
-        endpoint.setRoutingKeyExpression(parser.parseExpression("headers['" + ROUTING_KEY_HEADER + "']"));
-        endpoint.setConfirmCorrelationExpression(parser.parseExpression("headers['id']"));
+        // Plain functions rather than SpEL: nothing to parse, and no evaluation context needed from the application.
+        endpoint.setRoutingKeyExpression(new FunctionExpression<Message<?>>(message -> message.getHeaders().get(ROUTING_KEY_HEADER)));
+        endpoint.setConfirmCorrelationExpression(new FunctionExpression<Message<?>>(message -> message.getHeaders().getId()));
         endpoint.setWaitForConfirm(true);
         endpoint.setConfirmTimeout(CONFIRM_TIMEOUT.toMillis());
         endpoint.setDefaultDeliveryMode(MessageDeliveryMode.PERSISTENT);

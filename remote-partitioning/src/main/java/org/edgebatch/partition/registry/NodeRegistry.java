@@ -139,6 +139,24 @@ public final class NodeRegistry {
         return running;
     }
 
+    /** The published inventories of several nodes in one query (planning a fleet), by node id, each by path. */
+    public Map<String, List<NodeFile>> files(java.util.Collection<String> nodeIds) {
+        Map<String, List<NodeFile>> byNode = new java.util.LinkedHashMap<>();
+        nodeIds.forEach(id -> byNode.put(id, new ArrayList<>()));
+        if (nodeIds.isEmpty()) {
+            return byNode;
+        }
+        String placeholders = String.join(", ", java.util.Collections.nCopies(nodeIds.size(), "?"));
+        jdbc.query("SELECT NODE_ID, PATH, SIZE_BYTES, LAST_MODIFIED, FRAMES, FPS, DURATION_MICROS, WIDTH, HEIGHT, PROBE_ERROR"
+                + " FROM EB_NODE_FILE WHERE NODE_ID IN (" + placeholders + ") ORDER BY NODE_ID, PATH", rs -> {
+                    String nodeId = rs.getString(1);
+                    byNode.get(nodeId).add(new NodeFile(nodeId, Path.of(rs.getString(2)), rs.getLong(3),
+                            Instant.ofEpochMilli(rs.getLong(4)), rs.getLong(5), rs.getDouble(6), rs.getLong(7), rs.getInt(8),
+                            rs.getInt(9), rs.getString(10)));
+                }, nodeIds.toArray());
+        return byNode;
+    }
+
     /** The published inventory of a node, by path. */
     public List<NodeFile> files(String nodeId) {
         return jdbc.query("SELECT PATH, SIZE_BYTES, LAST_MODIFIED, FRAMES, FPS, DURATION_MICROS, WIDTH, HEIGHT, PROBE_ERROR"

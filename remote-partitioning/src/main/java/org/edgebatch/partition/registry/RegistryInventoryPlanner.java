@@ -61,8 +61,10 @@ public final class RegistryInventoryPlanner implements InventoryPlanner {
         }
         FileNameGlobs globs = input.globs();
         Map<String, List<NodeFile>> byNode = new LinkedHashMap<>();
+        // One query for every candidate's inventory: with hundreds of nodes, one per node would dominate planning.
+        Map<String, List<NodeFile>> inventories = registry.files(candidates.stream().map(NodeRecord::nodeId).toList());
         for (NodeRecord node : candidates) {
-            List<NodeFile> matching = registry.files(node.nodeId()).stream()
+            List<NodeFile> matching = inventories.get(node.nodeId()).stream()
                     .filter(file -> inputs.stream().anyMatch(path -> permits(node, path) && selects(path, file.path(), globs, input.recursive())))
                     .toList();
             if (!matching.isEmpty()) {
