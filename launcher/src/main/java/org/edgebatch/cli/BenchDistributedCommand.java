@@ -180,6 +180,7 @@ final class BenchDistributedCommand implements Callable<Integer> {
         out.println();
         out.println("Scaling: " + seconds + " s of 1080p25 per node, every frame, one inference thread per worker");
         List<Double> ratios = new ArrayList<>();
+        List<Double> ceilings = new ArrayList<>();
         List<Double> both = new ArrayList<>();
         List<Double> alone = new ArrayList<>();
         for (int round = 1; round <= rounds; round++) {
@@ -198,12 +199,20 @@ final class BenchDistributedCommand implements Callable<Integer> {
             both.add(all);
             alone.add(one);
             ratios.add(all / (2 * one));
-            out.printf(Locale.ROOT, "  round %d: two workers %.1f frames/s, one worker %.1f frames/s, efficiency %.3f%n",
-                    round, all, one, all / (2 * one));
+            double ceiling = CoreScaling.measure();
+            ceilings.add(ceiling);
+            out.printf(Locale.ROOT, "  round %d: two workers %.1f frames/s, one worker %.1f frames/s, efficiency %.3f;"
+                    + " the machine's own two-core efficiency now %.3f%n", round, all, one, all / (2 * one), ceiling);
             out.flush();
         }
         out.printf(Locale.ROOT, "  median: two workers %.1f, one worker %.1f frames/s; scaling efficiency %.3f (rounds %s)%n",
                 median(both), median(alone), median(ratios), ratios.stream().map(r -> String.format(Locale.ROOT, "%.3f", r)).toList());
+        List<Double> relative = new ArrayList<>();
+        for (int i = 0; i < ratios.size(); i++) {
+            relative.add(ratios.get(i) / ceilings.get(i));
+        }
+        out.printf(Locale.ROOT, "  the machine's two-core efficiency (CPU-bound control, same rounds): median %.3f; job efficiency"
+                + " relative to it: median %.3f%n", median(ceilings), median(relative));
     }
 
     /** Runs a spec and returns the frames its detect step inferred per second of the step's wall time. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,6 +45,27 @@ class DemoIntegrationTests {
         assertThat(list.valueStream().map(e -> e.get("node").asString()).distinct()).containsExactlyInAnyOrder("node-a", "node-b");
         assertThat(list.valueStream().map(e -> e.get("video").asString()))
                 .allSatisfy(video -> assertThat(video).matches(".*/\\.edgebatch/demo/node-[ab]/[^/]+"));
+    }
+
+    @Test
+    void theDistributedDemoRunsThroughTwoWorkerProcessesAndSaysWhichNodeProcessedWhichFile() throws Exception {
+        try (DistributedCluster bench = DistributedCluster.create(home.resolve("bench"))) {
+            // when
+            CliProcess.Finished demo = CliProcess.run(home, Duration.ofMinutes(8), "demo", "--distributed", "--data",
+                    TestData.data().toString(), "--db", bench.dbUrl(), "--progress", "log");
+
+            // then: completed through both workers, each file processed by the node whose folder holds it
+            assertThat(demo.exitCode()).as(demo.toString()).isZero();
+            assertThat(demo.out()).contains("worker processes node-a and node-b through amqp://guest:****@127.0.0.1:5672/")
+                    .contains("Job demo-distributed, execution ").contains(": COMPLETED").contains("Which node processed which file");
+            assertThat(demo.err()).contains(", nodes node-a ");
+            List<String> rows = demo.out().lines().filter(line -> line.matches("\\s+node-[ab]\\s+\\S+\\s+COMPLETED\\s+.*")).toList();
+            assertThat(rows).hasSize(5).allSatisfy(row -> assertThat(row.strip().substring(0, 6))
+                    .isEqualTo(row.replaceAll(".*/\\.edgebatch/demo/(node-[ab])/.*", "$1")));
+            assertThat(rows).anyMatch(row -> row.strip().startsWith("node-a")).anyMatch(row -> row.strip().startsWith("node-b"));
+            assertThat(bench.rows("SELECT STATE FROM EB_NODE ORDER BY NODE_ID")).as("the workers left when the demo ended")
+                    .containsExactly(List.of("LEFT"), List.of("LEFT"));
+        }
     }
 
     @Test

@@ -103,6 +103,28 @@ class DistributedLocalityIntegrationTests {
     }
 
     @Test
+    void nodesListsTheRegisteredWorkersWithTheirStateLabelsAllowListAndFiles() throws Exception {
+        // when
+        CliProcess.Finished json = CliProcess.run(cluster.home(), Duration.ofMinutes(1), "nodes", "--db", cluster.dbUrl(), "--json");
+        CliProcess.Finished text = CliProcess.run(cluster.home(), Duration.ofMinutes(1), "nodes", "--db", cluster.dbUrl());
+
+        // then
+        assertThat(json.exitCode()).as(json.toString()).isZero();
+        var nodes = JsonMapper.shared().readTree(json.out());
+        assertThat(nodes).hasSize(2);
+        var a = nodes.get(0);
+        assertThat(a.get("nodeId").asString()).isEqualTo("node-a");
+        assertThat(a.get("state").asString()).isEqualTo("alive");
+        assertThat(a.get("labels").get("site").asString()).isEqualTo("north");
+        assertThat(a.get("allowList").get(0).asString()).isEqualTo(folderA.toString());
+        assertThat(a.get("files").asInt()).isEqualTo(2);
+        assertThat(a.get("bytes").asLong()).isEqualTo(Files.size(folderA.resolve("a1.mp4")) + Files.size(folderA.resolve("a2.mp4")));
+        assertThat(a.get("pid").asLong()).isEqualTo(cluster.worker("node-a").process().pid());
+        assertThat(a.get("secondsSinceHeartbeat").asLong()).isLessThan(8);
+        assertThat(text.out()).startsWith("node    state  heart-beat").contains("node-b  alive");
+    }
+
+    @Test
     void aLabelTargetRunsOnlyTheLabelledWorkersFiles() throws Exception {
         assertThat(nodesThatRan("north", "label:site=north")).containsOnly("node-a").hasSize(2);
     }
