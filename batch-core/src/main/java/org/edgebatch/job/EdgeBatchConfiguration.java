@@ -91,9 +91,15 @@ public class EdgeBatchConfiguration {
         return new PartitionClaims(new JdbcTemplate(dataSource), transactionManager);
     }
 
+    @Bean
+    DatabaseClock databaseClock(DataSource dataSource, SqlDialect dialect) {
+        return new DatabaseClock(new JdbcTemplate(dataSource), dialect, java.time.Clock.systemUTC());
+    }
+
     @Bean(destroyMethod = "close")
-    ProcessHeartbeat processHeartbeat(DataSource dataSource, EdgeBatchProperties properties, RepositorySchema schema) {
-        return new ProcessHeartbeat(new JdbcTemplate(dataSource), properties.heartbeatInterval());
+    ProcessHeartbeat processHeartbeat(DataSource dataSource, EdgeBatchProperties properties, DatabaseClock clock,
+                                      RepositorySchema schema) {
+        return new ProcessHeartbeat(new JdbcTemplate(dataSource), properties.heartbeatInterval(), clock::millis);
     }
 
     @Bean

@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -42,9 +43,19 @@ public final class ProcessHeartbeat implements AutoCloseable {
     private final long pid;
     private final Set<Long> running = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService beats;
+    private final LongSupplier clock;
 
     public ProcessHeartbeat(JdbcTemplate jdbc, Duration interval) {
+        this(jdbc, interval, System::currentTimeMillis);
+    }
+
+    /**
+     * @param clock milliseconds since the epoch on the clock every process judging liveness shares (the database's:
+     *              a run on a box whose clock is off is then neither taken for dead nor kept alive)
+     */
+    public ProcessHeartbeat(JdbcTemplate jdbc, Duration interval, LongSupplier clock) {
         this.jdbc = Objects.requireNonNull(jdbc, "jdbc must not be null");
+        this.clock = Objects.requireNonNull(clock, "clock must not be null");
         if (interval.isNegative() || interval.isZero()) {
             throw new IllegalArgumentException("heartbeat interval must be positive, was " + interval);
         }
@@ -66,7 +77,7 @@ public final class ProcessHeartbeat implements AutoCloseable {
 
     /** Starts beating for an execution that begins in this process. */
     public void start(long jobExecutionId) {
-        long now = System.currentTimeMillis();
+        long now = clock.getAsLong();
         jdbc.update("DELETE FROM EB_HEARTBEAT WHERE JOB_EXECUTION_ID = ?", jobExecutionId);
         jdbc.update("INSERT INTO EB_HEARTBEAT (JOB_EXECUTION_ID, HOST, PID, STARTED, LAST_SEEN) VALUES (?, ?, ?, ?, ?)",
                 jobExecutionId, host, pid, now, now);
@@ -94,7 +105,7 @@ public final class ProcessHeartbeat implements AutoCloseable {
             }
             return row;
         }
-        long silentMillis = System.currentTimeMillis() - row.lastSeenMillis();
+        long silentMillis = clock.getAsLong() - row.lastSeenMillis();
         if (silentMillis > 3 * interval.toMillis()) {
             return new Liveness.Dead("process " + row.pid() + " on " + row.host() + " last beat " + silentMillis / 1000 + " s ago");
         }
@@ -106,7 +117,7 @@ public final class ProcessHeartbeat implements AutoCloseable {
             return;
         }
         try {
-            long now = System.currentTimeMillis();
+            long now = clock.getAsLong();
             for (Long id : running) {
                 jdbc.update("UPDATE EB_HEARTBEAT SET LAST_SEEN = ? WHERE JOB_EXECUTION_ID = ?", now, id);
             }

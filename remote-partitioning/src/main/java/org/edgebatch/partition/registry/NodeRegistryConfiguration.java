@@ -1,6 +1,5 @@
 package org.edgebatch.partition.registry;
 
-import java.time.Clock;
 import javax.sql.DataSource;
 import org.edgebatch.job.DatabaseClock;
 import org.edgebatch.job.DeploymentMode;
@@ -8,7 +7,6 @@ import org.edgebatch.job.EdgeBatchConfiguration;
 import org.edgebatch.partition.amqp.AmqpTopology;
 import org.edgebatch.partition.amqp.BrokerSettings;
 import org.edgebatch.repository.RepositorySchema;
-import org.edgebatch.step.SqlDialect;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,11 +25,6 @@ public class NodeRegistryConfiguration {
     @Bean
     DeploymentMode deploymentMode() {
         return DeploymentMode.DISTRIBUTED;
-    }
-
-    @Bean
-    DatabaseClock databaseClock(DataSource dataSource, SqlDialect dialect) {
-        return new DatabaseClock(new JdbcTemplate(dataSource), dialect, Clock.systemUTC());
     }
 
     @Bean
