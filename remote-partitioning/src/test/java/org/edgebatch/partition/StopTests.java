@@ -33,20 +33,20 @@ class StopTests {
                 publish: {target: none}
                 """.formatted(videos, TestFootage.fastModel(), dir.resolve("out")));
 
-        try (EdgeBatchContext context = EdgeBatchContext.start(dir)) {
+        try (EdgeBatchContext context = EdgeBatchContext.start(dir, StopGate.class)) {
             JobRun run = context.jobs().start(spec, LaunchOptions.of("stop.yaml")).orElseThrow();
             long id = run.awaitExecutionId();
+            // The worker is held at frame 20: the run is certainly mid-video when it is asked to stop.
+            StopGate.Gate gate = context.bean(StopGate.Gate.class);
+            gate.awaitReached(java.time.Duration.ofMinutes(2));
             Progress progress = context.executions().progress(id);
-            while (progress.framesDone() < 20 && !run.completion().isDone()) {
-                Thread.sleep(100);
-                progress = context.executions().progress(id);
-            }
             assertThat(progress.framesTotal()).isEqualTo(150);
             assertThat(progress.step()).isEqualTo("detect");
             assertThat(progress.partitionsTotal()).isEqualTo(1);
 
             // when
             context.jobs().stop(id);
+            gate.open();
             JobExecution stopped = run.await();
 
             // then
