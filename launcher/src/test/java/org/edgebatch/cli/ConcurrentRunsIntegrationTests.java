@@ -66,9 +66,6 @@ class ConcurrentRunsIntegrationTests {
 
     private static void awaitFrames(RepositoryQueries repository, String sql, String job, CliProcess.Started run)
             throws Exception {
-        while (repository.countIfReady(sql, job) < 16) {
-            assertThat(run.process().isAlive()).as("run %s ended before writing 16 frames: %s", job, run.stderr()).isTrue();
-            Thread.sleep(50);
-        }
+        repository.awaitCount(run, "run " + job + " wrote 16 frames", 16, sql, job);
     }
 }

@@ -6,8 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -195,23 +193,8 @@ final class DistributedCluster implements AutoCloseable {
 
     /** Rows of a query on the bench's database, each as a list of its columns. */
     List<List<Object>> rows(String sql, Object... parameters) {
-        try (Connection connection = DriverManager.getConnection(SERVER + database, "root", "");
-             PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            try (ResultSet rs = statement.executeQuery()) {
-                List<List<Object>> rows = new ArrayList<>();
-                int columns = rs.getMetaData().getColumnCount();
-                while (rs.next()) {
-                    List<Object> row = new ArrayList<>();
-                    for (int c = 1; c <= columns; c++) {
-                        row.add(rs.getObject(c));
-                    }
-                    rows.add(row);
-                }
-                return rows;
-            }
+        try (Connection connection = DriverManager.getConnection(SERVER + database, "root", "")) {
+            return SqlRows.query(connection, sql, parameters);
         } catch (SQLException e) {
             throw new IllegalStateException(sql + ": " + e.getMessage(), e);
         }

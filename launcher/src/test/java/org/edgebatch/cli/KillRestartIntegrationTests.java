@@ -50,12 +50,7 @@ class KillRestartIntegrationTests {
 
         // when: the run has committed a few chunks, its JVM is killed
         CliProcess.Started run = CliProcess.start(home, "run", spec.toString(), "--progress", "log");
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        while (repository.countIfReady("SELECT COUNT(*) FROM EB_FRAME") < 40) {
-            assertThat(run.process().isAlive()).as("the run ended before it could be killed: %s; last query: %s", run.stderr(), repository.lastProblem()).isTrue();
-            assertThat(System.nanoTime()).as("no chunk committed in time: %s", run.stderr()).isLessThan(deadline);
-            Thread.sleep(50);
-        }
+        repository.awaitCount(run, "it could be killed (40 frames)", 40, "SELECT COUNT(*) FROM EB_FRAME");
         // No grace period: every chunk seen committed must survive the kill (the repository writes each commit through).
         assertThat(run.process().isAlive()).as("the run ended before it could be killed: %s", run.stderr()).isTrue();
         run.process().destroyForcibly();

@@ -42,12 +42,7 @@ class ListeningSocketsIntegrationTests {
         Path home = Files.createDirectories(dir.resolve("home"));
         RepositoryQueries repository = RepositoryQueries.ofHome(home);
         CliProcess.Started run = CliProcess.start(home, "run", spec.toString(), "--progress", "log");
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        while (repository.countIfReady("SELECT COUNT(*) FROM EB_FRAME") < 4) {
-            assertThat(run.process().isAlive()).as("the run ended before its sockets were read: %s", run.stderr()).isTrue();
-            assertThat(System.nanoTime()).as("no chunk committed in time: %s", run.stderr()).isLessThan(deadline);
-            Thread.sleep(50);
-        }
+        repository.awaitCount(run, "its sockets were read (4 frames)", 4, "SELECT COUNT(*) FROM EB_FRAME");
 
         // when: the sockets of the run, everything it started and the keeper of its repository are read
         Set<Long> keepers = ListeningSockets.processesWhoseCommandContains(RepositoryKeeperProcess.class.getName(),

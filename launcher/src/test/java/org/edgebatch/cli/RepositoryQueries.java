@@ -1,12 +1,13 @@
 package org.edgebatch.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import org.edgebatch.repository.RepositoryKeeper;
 
@@ -46,23 +47,8 @@ final class RepositoryQueries {
         // A lease first, as the commands take one: opened directly, the file would be served by this JVM, and closing
         // the connection would break the running command's.
         try (RepositoryKeeper.Lease lease = KeepersGone.keeper().lease(url()).orElseThrow();
-             Connection connection = DriverManager.getConnection(url(), "", "");
-             var statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            try (ResultSet rs = statement.executeQuery()) {
-                List<List<Object>> rows = new ArrayList<>();
-                int columns = rs.getMetaData().getColumnCount();
-                while (rs.next()) {
-                    List<Object> row = new ArrayList<>();
-                    for (int c = 1; c <= columns; c++) {
-                        row.add(rs.getObject(c));
-                    }
-                    rows.add(row);
-                }
-                return rows;
-            }
+             Connection connection = DriverManager.getConnection(url(), "", "")) {
+            return SqlRows.query(connection, sql, parameters);
         } catch (SQLException e) {
             throw new IllegalStateException(sql + ": " + e.getMessage(), e);
         }
@@ -88,5 +74,22 @@ final class RepositoryQueries {
 
     String lastProblem() {
         return lastProblem;
+    }
+
+    /**
+     * Waits until {@code sql} counts at least {@code atLeast} while {@code run} is alive, for at most three minutes;
+     * fails naming {@code what} and the run's stderr when the run ends first or time is up.
+     */
+    void awaitCount(CliProcess.Started run, String what, long atLeast, String sql, Object... parameters)
+            throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (countIfReady(sql, parameters) < atLeast) {
+            assertThat(run.process().isAlive())
+                    .as("the run ended before %s: %s; last query: %s", what, run.stderr(), lastProblem).isTrue();
+            assertThat(System.nanoTime())
+                    .as("not %s within 3 minutes: %s; last query: %s", what, run.stderr(), lastProblem)
+                    .isLessThan(deadline);
+            Thread.sleep(50);
+        }
     }
 }

@@ -109,12 +109,7 @@ class StopIntegrationTests {
         Path home = Files.createDirectories(dir.resolve("home"));
         RepositoryQueries repository = RepositoryQueries.ofHome(home);
         CliProcess.Started run = CliProcess.start(home, "run", spec.toString(), "--progress", "log");
-        long deadline = System.nanoTime() + java.time.Duration.ofMinutes(3).toNanos();
-        while (repository.countIfReady("SELECT COUNT(*) FROM EB_FRAME") < 16) {
-            assertThat(run.process().isAlive()).as("the run ended before it could be stopped: %s", run.stderr()).isTrue();
-            assertThat(System.nanoTime()).as("no chunk committed within 3 minutes: %s", run.stderr()).isLessThan(deadline);
-            Thread.sleep(50);
-        }
+        repository.awaitCount(run, "it could be stopped (16 frames)", 16, "SELECT COUNT(*) FROM EB_FRAME");
         return new Running(home, repository, run, repository.count("SELECT MAX(JOB_EXECUTION_ID) FROM BATCH_JOB_EXECUTION"));
     }
 }
