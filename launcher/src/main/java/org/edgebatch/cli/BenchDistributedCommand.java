@@ -50,11 +50,8 @@ final class BenchDistributedCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec commandSpec;
 
-    @Option(names = "--data", paramLabel = "DIR", description = "The data folder (models/, images/); default $EDGEBATCH_DATA, else ../shared/data.")
-    Path data;
-
-    @Option(names = "--model", paramLabel = "PATH", description = "The model (default: <data>/models/yolov5n_coco_fp16.onnx).")
-    Path model;
+    @CommandLine.Mixin
+    BenchModelOptions modelOptions;
 
     @Option(names = "--seconds", defaultValue = "20", description = "Length of each node's clip, at 25 fps (default: ${DEFAULT-VALUE}).")
     int seconds;
@@ -91,9 +88,8 @@ final class BenchDistributedCommand implements Callable<Integer> {
         }
         FfmpegLogLevel.apply();
         PrintWriter out = commandSpec.commandLine().getOut();
-        DemoData demoData = DemoData.locate(data, System.getenv("EDGEBATCH_DATA"), System.getProperty("edgebatch.home"));
-        Path modelFile = model != null ? model.toAbsolutePath() : demoData.model().orElseThrow(() ->
-                new CommandRefusal("no model: give --model or put " + DemoData.DEFAULT_MODEL + " into " + demoData.models()));
+        DemoData demoData = modelOptions.dataFolder();
+        Path modelFile = modelOptions.modelFile();
         Path folder = (work != null ? work : JobSpec.edgebatchHome().resolve("bench-distributed")).toAbsolutePath();
         ServerStatistics statistics = ServerStatistics.enable(server);
         statistics.createUser(MANAGER_USER, MANAGER_PASSWORD, "edgebatch_bench", "edgebatch_bench_fleet");

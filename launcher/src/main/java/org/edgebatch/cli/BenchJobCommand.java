@@ -26,11 +26,8 @@ final class BenchJobCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec commandSpec;
 
-    @Option(names = "--data", paramLabel = "DIR", description = "The data folder (models/, images/); default $EDGEBATCH_DATA, else ../shared/data.")
-    Path data;
-
-    @Option(names = "--model", paramLabel = "PATH", description = "The model (default: <data>/models/yolov5n_coco_fp16.onnx).")
-    Path model;
+    @CommandLine.Mixin
+    BenchModelOptions modelOptions;
 
     @Option(names = "--seconds", defaultValue = "60", description = "Length of the footage in seconds, at 25 fps (default: ${DEFAULT-VALUE}).")
     int seconds;

@@ -1,7 +1,6 @@
 package org.edgebatch.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.edgebatch.bench.job.BenchedJob;
@@ -46,12 +45,8 @@ final class SessionBenchedJob implements BenchedJob {
         }
         FfmpegLogLevel.apply();
         PrintWriter out = command.commandSpec.commandLine().getOut();
-        DemoData folder = DemoData.locate(command.data, System.getenv("EDGEBATCH_DATA"), System.getProperty("edgebatch.home"));
-        Path model = (command.model != null ? command.model : folder.model().orElseThrow(() -> new CommandRefusal(
-                "no YOLOv5 model in " + folder.models() + "; pass --model"))).toAbsolutePath();
-        if (!Files.isRegularFile(model)) {
-            throw new CommandRefusal("model " + model + " does not exist");
-        }
+        DemoData folder = command.modelOptions.dataFolder();
+        Path model = command.modelOptions.modelFile();
         Path work = (command.work != null ? command.work : JobSpec.edgebatchHome().resolve("bench")).toAbsolutePath().normalize();
         JobBenchmark benchmark = new JobBenchmark(settings, folder.folder(), model, work, out);
         Path specFile;
