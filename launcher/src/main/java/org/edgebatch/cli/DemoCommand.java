@@ -184,6 +184,17 @@ final class DemoCommand implements Callable<Integer> {
         table.print(out, "  ");
     }
 
+    /** Sampling, motion gate and event classes of both demos' specs, at the top level of the YAML. */
+    private static final String WHAT_THE_DEMO_DETECTS = """
+            # Two frames a second, and only frames that move, keep the demo quick on two cores.
+            sampling:
+              fps: 2
+            motion:
+              enabled: true
+            events:
+              classes: [person, car]
+            """;
+
     /** The distributed demo's spec: no logical nodes (the workers are the nodes), the broker, the two folders. */
     static String distributedSpec(Path folder, List<Path> nodeFolders, Path modelFile, String databaseUrl, String brokerUrl) {
         return """
@@ -193,19 +204,14 @@ final class DemoCommand implements Callable<Integer> {
                   paths: [%s]
                 model:
                   path: %s
-                sampling:
-                  fps: 2
-                motion:
-                  enabled: true
-                events:
-                  classes: [person, car]
+                %s
                 publish:
                   target: %s
                 output: %s
                 database: %s
                 broker: %s
                 """.formatted(nodeFolders.stream().map(path -> quoted(path.toString())).collect(java.util.stream.Collectors.joining(", ")),
-                quoted(modelFile.toString()), quoted(folder.resolve("central").toUri().toString()),
+                quoted(modelFile.toString()), WHAT_THE_DEMO_DETECTS.strip(), quoted(folder.resolve("central").toUri().toString()),
                 quoted(folder.resolve("output").toString()), quoted(databaseUrl), quoted(brokerUrl));
     }
 
@@ -267,13 +273,7 @@ final class DemoCommand implements Callable<Integer> {
                 %s
                 model:
                   path: %s
-                # Two frames a second, and only frames that move, keep the demo quick on two cores.
-                sampling:
-                  fps: 2
-                motion:
-                  enabled: true
-                events:
-                  classes: [person, car]
+                %s
                 publish:
                   target: %s
                 # Each node has its own model session; together they use the available processors.
@@ -281,7 +281,7 @@ final class DemoCommand implements Callable<Integer> {
                 output: output
                 database: %s
                 """.formatted(String.join(", ", NODES), nodes.toString().stripTrailing(), quoted(modelFile.toString()),
-                quoted(folder.resolve("central").toUri().toString()), threads, quoted(databaseUrl));
+                WHAT_THE_DEMO_DETECTS.strip(), quoted(folder.resolve("central").toUri().toString()), threads, quoted(databaseUrl));
     }
 
     private static String quoted(String text) {
