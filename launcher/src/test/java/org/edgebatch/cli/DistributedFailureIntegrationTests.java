@@ -42,23 +42,14 @@ class DistributedFailureIntegrationTests {
     @Test
     void aWorkerKilledMidVideoFailsTheJobNamingTheNodeAndARestartCompletesItWithoutRedoingCommittedChunks() throws Exception {
         // given: node-b holds a long video, node-a a short one
-        Path folderA = Files.createDirectories(dir.resolve("a")).toRealPath();
-        Path folderB = Files.createDirectories(dir.resolve("b")).toRealPath();
-        TestData.walking(folderA.resolve("short.mp4"), 320, 180, 10, 3, 0.5, 2.5);
-        Path longVideo = TestData.walking(folderB.resolve("long.mp4"), 320, 180, 10, 90, 5, 80).toRealPath();
-        cluster = DistributedCluster.create(dir.resolve("home"));
-        cluster.startWorker("node-a", folderA);
-        cluster.startWorker("node-b", folderB);
-        cluster.awaitNodes(Duration.ofMinutes(3), "node-a", "node-b");
-        Path spec = TestData.spec(dir, "killed", DistributedLocalityIntegrationTests.spec("killed", "all",
-                "input: {paths: [%s, %s]}".formatted(folderA, folderB)));
+        TwoNodes nodes = twoNodesWithALongVideoOnB("killed", 90);
+        Path folderA = nodes.folderA();
+        Path folderB = nodes.folderB();
+        Path longVideo = nodes.longVideo();
+        Path spec = nodes.spec();
 
         // when: node-b's worker is killed once it has committed a few chunks
-        CliProcess.Started run = cluster.startRun(spec, "--json");
-        cluster.await("node-b committed 24 frames", Duration.ofMinutes(3), () -> {
-            assertThat(run.process().isAlive()).as("the run ended before node-b could be killed: %s", cluster.logs()).isTrue();
-            return cluster.count(FRAMES_OF_VIDEO, longVideo.toString()) >= 24;
-        });
+        CliProcess.Started run = startRunUntilNodeBCommitted24Frames(nodes);
         cluster.worker("node-b").process().destroyForcibly();
         long killed = System.nanoTime();
         CliProcess.Finished failed = run.await(Duration.ofMinutes(2));
@@ -95,23 +86,14 @@ class DistributedFailureIntegrationTests {
     @Test
     void aWorkerAskedToStopEndsItsPartitionAfterTheCurrentChunkLeavesTheRegistryAndARestartCompletesTheJob() throws Exception {
         // given
-        Path folderA = Files.createDirectories(dir.resolve("a")).toRealPath();
-        Path folderB = Files.createDirectories(dir.resolve("b")).toRealPath();
-        TestData.walking(folderA.resolve("short.mp4"), 320, 180, 10, 3, 0.5, 2.5);
-        Path longVideo = TestData.walking(folderB.resolve("long.mp4"), 320, 180, 10, 60, 5, 50).toRealPath();
-        cluster = DistributedCluster.create(dir.resolve("home"));
-        cluster.startWorker("node-a", folderA);
-        cluster.startWorker("node-b", folderB);
-        cluster.awaitNodes(Duration.ofMinutes(3), "node-a", "node-b");
-        Path spec = TestData.spec(dir, "sigterm", DistributedLocalityIntegrationTests.spec("sigterm", "all",
-                "input: {paths: [%s, %s]}".formatted(folderA, folderB)));
+        TwoNodes nodes = twoNodesWithALongVideoOnB("sigterm", 60);
+        Path folderA = nodes.folderA();
+        Path folderB = nodes.folderB();
+        Path longVideo = nodes.longVideo();
+        Path spec = nodes.spec();
 
         // when: node-b's worker gets SIGTERM (what Ctrl-C and service managers send) mid-video
-        CliProcess.Started run = cluster.startRun(spec, "--json");
-        cluster.await("node-b committed 24 frames", Duration.ofMinutes(3), () -> {
-            assertThat(run.process().isAlive()).as("the run ended before node-b could be stopped: %s", cluster.logs()).isTrue();
-            return cluster.count(FRAMES_OF_VIDEO, longVideo.toString()) >= 24;
-        });
+        CliProcess.Started run = startRunUntilNodeBCommitted24Frames(nodes);
         Process worker = cluster.worker("node-b").process();
         worker.destroy();
         assertThat(worker.waitFor(90, java.util.concurrent.TimeUnit.SECONDS)).as("the worker ended").isTrue();
@@ -252,5 +234,34 @@ class DistributedFailureIntegrationTests {
         RepositoryQueries rows = RepositoryQueries.inFolder(h2);
         long instance = ((Number) rows.rows("SELECT MAX(JOB_INSTANCE_ID) FROM EB_VIDEO").getFirst().getFirst()).longValue();
         return DistributedLocalityIntegrationTests.normalised(rows.rows(DistributedLocalityIntegrationTests.DETECTIONS, instance));
+    }
+
+    /** node-a's folder with a 3 s clip, node-b's with a long one; both workers registered; a spec over both folders. */
+    private record TwoNodes(Path folderA, Path folderB, Path longVideo, Path spec) {
+    }
+
+    private TwoNodes twoNodesWithALongVideoOnB(String job, int longSeconds) throws Exception {
+        Path folderA = Files.createDirectories(dir.resolve("a")).toRealPath();
+        Path folderB = Files.createDirectories(dir.resolve("b")).toRealPath();
+        TestData.walking(folderA.resolve("short.mp4"), 320, 180, 10, 3, 0.5, 2.5);
+        Path longVideo = TestData.walking(folderB.resolve("long.mp4"), 320, 180, 10, longSeconds, 5, longSeconds - 10)
+                .toRealPath();
+        cluster = DistributedCluster.create(dir.resolve("home"));
+        cluster.startWorker("node-a", folderA);
+        cluster.startWorker("node-b", folderB);
+        cluster.awaitNodes(Duration.ofMinutes(3), "node-a", "node-b");
+        Path spec = TestData.spec(dir, job, DistributedLocalityIntegrationTests.spec(job, "all",
+                "input: {paths: [%s, %s]}".formatted(folderA, folderB)));
+        return new TwoNodes(folderA, folderB, longVideo, spec);
+    }
+
+    /** Starts the run and returns once node-b has committed a few chunks of the long video, the run still going. */
+    private CliProcess.Started startRunUntilNodeBCommitted24Frames(TwoNodes nodes) throws Exception {
+        CliProcess.Started run = cluster.startRun(nodes.spec(), "--json");
+        cluster.await("node-b committed 24 frames", Duration.ofMinutes(3), () -> {
+            assertThat(run.process().isAlive()).as("the run ended before node-b committed 24 frames: %s", cluster.logs()).isTrue();
+            return cluster.count(FRAMES_OF_VIDEO, nodes.longVideo().toString()) >= 24;
+        });
+        return run;
     }
 }
