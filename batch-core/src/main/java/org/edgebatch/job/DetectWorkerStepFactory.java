@@ -8,6 +8,8 @@ import org.edgebatch.spec.JobSpec;
 import org.edgebatch.step.DetectProcessor;
 import org.edgebatch.step.DetectionWriter;
 import org.edgebatch.step.FrameDetections;
+import org.edgebatch.step.FrameItemReader;
+import org.edgebatch.step.FrameParseException;
 import org.edgebatch.step.FrameReaderCounters;
 import org.edgebatch.step.InferenceAheadReader;
 import org.edgebatch.step.MotionGatingReader;
@@ -16,7 +18,6 @@ import org.edgebatch.step.PrefetchingFrameReader;
 import org.edgebatch.step.SqlDialect;
 import org.edgebatch.video.FrameReader;
 import org.edgebatch.video.MotionGate;
-import org.edgebatch.video.UndecodableFrameException;
 import org.edgebatch.video.VideoFrame;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,14 +32,16 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Builds the {@code detectWorker} step of one partition, a chunk-oriented step of {@code chunkSize} frames:
- * {@link FrameReader} over the partition's video (sampling from the spec, decoded straight to the model's scale, ahead
- * of inference on a thread of its own when the node infers one frame at a time and {@code prefetchFrames} is not 0),
+ * {@link FrameReader} over the partition's video (sampling from the spec, decoded straight to the model's scale; its
+ * position kept in the partition's ExecutionContext by {@link FrameItemReader}; ahead of inference on a thread of its
+ * own when the node infers one frame at a time and {@code prefetchFrames} is not 0),
  * judged by the partition's {@link MotionGate}
  * as read ({@link MotionGatingReader}), inferred as read, up to two frames per inference thread ahead, on the node's
  * shared detector and threads ({@link InferenceAheadReader}) →
  * {@link DetectProcessor} (waits for a frame's detections and maps them to the decoded frame) →
- * {@link DetectionWriter}. An undecodable frame is skipped, counted and logged with its index; any other read error
- * (the file cannot be opened, is truncated) fails the partition with a message naming the file.
+ * {@link DetectionWriter}. An undecodable frame ({@link FrameParseException}) is skipped, counted and logged with its
+ * index; any other read error (the file cannot be opened, is truncated) fails the partition with a message naming the
+ * file.
  */
 public final class DetectWorkerStepFactory implements WorkerStepFactory {
 
@@ -92,12 +95,13 @@ public final class DetectWorkerStepFactory implements WorkerStepFactory {
         MotionGate gate = spec.motion().enabled() ? new MotionGate(SpecMappings.motion(spec.motion())) : null;
         DetectionWriter writer = new DetectionWriter(jdbc, dialect, jobInstanceId, partition.getId(), video.nodeId());
 
-        ItemStreamReader<VideoFrame> frames = reader;
+        FrameItemReader positioned = new FrameItemReader(reader);
+        ItemStreamReader<VideoFrame> frames = positioned;
         Supplier<FrameReader.ReadStatistics> statistics = reader::statistics;
         // Inferring several frames at once, the inference threads are busy while this thread decodes: a decoding thread
         // of its own would only compete with them.
         if (prefetchFrames > 0 && inference.streams() == 1) {
-            PrefetchingFrameReader prefetching = new PrefetchingFrameReader(reader, prefetchFrames);
+            PrefetchingFrameReader prefetching = new PrefetchingFrameReader(positioned, prefetchFrames);
             frames = prefetching;
             statistics = prefetching::statistics;
         }
@@ -113,7 +117,7 @@ public final class DetectWorkerStepFactory implements WorkerStepFactory {
                         .writer(writer)
                         .stream(new FrameReaderCounters(statistics))
                         .faultTolerant()
-                        .skipPolicy((failure, skipped) -> failure instanceof UndecodableFrameException)
+                        .skipPolicy((failure, skipped) -> failure instanceof FrameParseException)
                         .skipListener(new UndecodableFrameLog(video));
         customizers.forEach(customizer -> customizer.customize(builder, video));
         return builder.build();
@@ -123,7 +127,7 @@ public final class DetectWorkerStepFactory implements WorkerStepFactory {
     private record UndecodableFrameLog(PlannedVideo video) implements SkipListener<PendingFrame, FrameDetections> {
         @Override
         public void onSkipInRead(Throwable failure) {
-            if (failure instanceof UndecodableFrameException undecodable) {
+            if (failure instanceof FrameParseException undecodable) {
                 log.warn("{} ({}): frame {} skipped: {}", video.path(), video.partitionName(), undecodable.frameIndex(),
                         undecodable.getMessage());
             }

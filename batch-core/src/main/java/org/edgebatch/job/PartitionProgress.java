@@ -1,7 +1,7 @@
 package org.edgebatch.job;
 
 import org.edgebatch.step.FrameReaderCounters;
-import org.edgebatch.video.FrameReader;
+import org.edgebatch.step.VideoPositionKeys;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
@@ -16,7 +16,7 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
  */
 public record PartitionProgress(long lastFrameIndex, long decoded, long decodedThisExecution, long undecodable) {
 
-    static final String FRAME_INDEX_KEY = FrameReader.DEFAULT_NAME + "." + FrameReader.FRAME_INDEX;
+    static final String FRAME_INDEX_KEY = new VideoPositionKeys(VideoPositionKeys.DEFAULT_NAME).key(VideoPositionKeys.FRAME_INDEX);
     static final String DECODED_KEY = FrameReaderCounters.NAME + "." + FrameReaderCounters.DECODED;
     static final String DECODED_THIS_EXECUTION_KEY = FrameReaderCounters.NAME + "." + FrameReaderCounters.DECODED_THIS_EXECUTION;
     static final String UNDECODABLE_KEY = FrameReaderCounters.NAME + "." + FrameReaderCounters.UNDECODABLE;

@@ -7,7 +7,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import org.edgebatch.detect.Detection;
 import org.edgebatch.detect.Detector;
-import org.edgebatch.video.UndecodableFrameException;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
@@ -83,7 +82,7 @@ public class InferenceAheadReader implements ItemStreamReader<PendingFrame> {
             gated = frames.read();
         } catch (Exception e) {
             // Fatal errors end the reading; the others (an undecodable frame) leave it where it was.
-            exhausted = !(e instanceof UndecodableFrameException);
+            exhausted = !(e instanceof FrameParseException);
             ahead.add(new Failure(e, StreamState.of(frames)));
             return;
         }

@@ -28,7 +28,7 @@ public class MotionGatingReader implements ItemStreamReader<GatedFrame> {
         if (frame == null) {
             return null;
         }
-        return new GatedFrame(frame, gate == null || gate.test(frame).infer());
+        return new GatedFrame(frame, gate == null || gate.test(frame));
     }
 
     @Override

@@ -5,14 +5,13 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.edgebatch.video.FrameReader;
-import org.edgebatch.video.UndecodableFrameException;
 import org.edgebatch.video.VideoFrame;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 /**
- * Decodes ahead: a thread of its own reads the {@link FrameReader} into a small queue while the step's thread runs
+ * Decodes ahead: a thread of its own reads the {@link FrameItemReader} into a small queue while the step's thread runs
  * inference on the frames already decoded, so decoding overlaps inference. Restart stays exact: with every frame the
  * decoding thread also takes the reader's ExecutionContext state right after it, and {@link #update} saves the state
  * of the last frame this reader handed out, never the decoder's position ahead of it. Undecodable frames and fatal
@@ -33,7 +32,7 @@ public class PrefetchingFrameReader implements ItemStreamReader<VideoFrame> {
                            boolean fatal) implements Item {
     }
 
-    private final FrameReader reader;
+    private final FrameItemReader reader;
     private final int depth;
     private BlockingQueue<Item> queue;
     private Thread decoder;
@@ -43,7 +42,7 @@ public class PrefetchingFrameReader implements ItemStreamReader<VideoFrame> {
     private FrameReader.ReadStatistics lastStatistics = new FrameReader.ReadStatistics(0, 0, 0, 0);
 
     /** @param depth frames decoded ahead, at least 1 */
-    public PrefetchingFrameReader(FrameReader reader, int depth) {
+    public PrefetchingFrameReader(FrameItemReader reader, int depth) {
         this.reader = Objects.requireNonNull(reader, "reader must not be null");
         if (depth < 1) {
             throw new IllegalArgumentException("depth must be at least 1, was " + depth);
@@ -73,7 +72,7 @@ public class PrefetchingFrameReader implements ItemStreamReader<VideoFrame> {
                     if (frame == null) {
                         return;
                     }
-                } catch (UndecodableFrameException e) {
+                } catch (FrameParseException e) {
                     put(new Failure(e, StreamState.of(reader), reader.statistics(), false));
                 } catch (RuntimeException e) {
                     put(new Failure(e, StreamState.of(reader), reader.statistics(), true));

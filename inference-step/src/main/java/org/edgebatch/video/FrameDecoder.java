@@ -55,7 +55,6 @@ import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.IntPointer;
 import org.bytedeco.javacpp.PointerPointer;
 import org.edgebatch.detect.BgrImage;
-import org.springframework.batch.infrastructure.item.NonTransientResourceException;
 
 /**
  * FFmpeg's send/receive decode loop over one {@link VideoContainer}, giving every frame a stable index.
@@ -90,7 +89,7 @@ final class FrameDecoder implements AutoCloseable {
     }
 
     /** The end of the readable data when it is not a clean end of file. */
-    record Failure(RuntimeException exception) implements Item {
+    record Failure(VideoDecodeException exception) implements Item {
     }
 
     /** A frame already returned by an earlier run: its index and both forms of its timestamp. */
@@ -285,7 +284,7 @@ final class FrameDecoder implements AutoCloseable {
             scaler = sws_getCachedContext(scaler, picture.width(), picture.height(), format,
                     width, height, AV_PIX_FMT_BGR24, filter, null, null, (DoublePointer) null);
             if (scaler == null) {
-                throw new NonTransientResourceException(video + ": FFmpeg cannot convert pixel format " + picture.format() + " to BGR");
+                throw new VideoDecodeException(video, -1, video + ": FFmpeg cannot convert pixel format " + picture.format() + " to BGR");
             }
             // Set once per context: it rebuilds swscale's tables, far too slow to do per frame.
             IntPointer coefficients = sws_getCoefficients(SWS_CS_DEFAULT);
@@ -483,8 +482,9 @@ final class FrameDecoder implements AutoCloseable {
                     : "FFmpeg reported it as an ordinary end of file";
             ready.add(new Failure(new TruncatedVideoException(container.file(), nextIndex - 1, dataEnd, declared, how)));
         } else if (readError != 0) {
-            ready.add(new Failure(new NonTransientResourceException(container.file() + ": FFmpeg could not read past "
-                    + String.format(java.util.Locale.ROOT, "%.3f s", dataEndMicros / 1e6) + ": " + VideoContainer.errorText(readError))));
+            ready.add(new Failure(new VideoDecodeException(container.file().toString(), nextIndex - 1, container.file()
+                    + ": FFmpeg could not read past " + String.format(java.util.Locale.ROOT, "%.3f s", dataEndMicros / 1e6)
+                    + " (after frame " + (nextIndex - 1) + "): " + VideoContainer.errorText(readError))));
         }
     }
 

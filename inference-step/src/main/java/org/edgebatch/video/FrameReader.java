@@ -5,43 +5,23 @@ import java.util.Objects;
 import org.edgebatch.detect.BgrImage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
-import org.springframework.batch.infrastructure.item.ItemStreamException;
-import org.springframework.batch.infrastructure.item.ItemStreamReader;
-import org.springframework.batch.infrastructure.item.ItemStreamSupport;
 
 /**
- * Reads the frames of one video file with FFmpeg, restartably.
+ * Reads the frames of one video file with FFmpeg, restartably. Plain Java: open it, read until {@code null}, close it
+ * (try-with-resources works); {@code org.edgebatch.step.FrameItemReader} adapts it to a Spring Batch step.
  *
- * <p>{@link #update} saves the index and timestamp of the last frame {@link #read} returned (and the
- * last index read at all, so undecodable frames already skipped are not reported twice);
- * {@link #open} with those keys seeks to the key frame before it and decodes forward, discarding,
- * so the next frame is exactly the one an uninterrupted read would have returned next (same index,
- * same pixels). Sampling ({@link FrameSampling}) is applied after indices are known, so it picks the
- * same frames after a restart.
+ * <p>{@link #position()} is the index and timestamp of the last frame {@link #read} returned (and the last index read
+ * at all, so undecodable frames already reported are not reported twice); {@link #open(VideoPosition)} with a saved
+ * position seeks to the key frame before it and decodes forward, discarding, so the next frame is exactly the one an
+ * uninterrupted read would have returned next (same index, same pixels). Sampling ({@link FrameSampling}) is applied
+ * after indices are known, so it picks the same frames after a restart.
  *
- * <p>A frame FFmpeg cannot decode is thrown as {@link UndecodableFrameException} (skippable; the next
- * {@code read} goes on after it). A file whose data ends well before its declared length throws
- * {@link TruncatedVideoException} instead of ending normally. Not thread-safe, like most readers.
+ * <p>A frame FFmpeg cannot decode is thrown as {@link UndecodableFrameException} (the next {@code read} goes on after
+ * it). A file whose data ends well before its declared length throws {@link TruncatedVideoException} instead of ending
+ * normally; any other {@link VideoDecodeException} also ends the reading. A file that cannot be opened as a video
+ * throws {@link VideoFormatException} from {@code open}. Not thread-safe, like most readers.
  */
-public class FrameReader extends ItemStreamSupport implements ItemStreamReader<VideoFrame> {
-
-    /** The name a reader saves its state under unless its builder names it otherwise. */
-    public static final String DEFAULT_NAME = "frameReader";
-
-    /** Key (under the reader's name) of the index of the last frame returned. */
-    public static final String FRAME_INDEX = "frameIndex";
-    /** Key of its timestamp in microseconds from the start of the video. */
-    public static final String TIMESTAMP_MICROS = "timestampMicros";
-    /** Key of its timestamp in the stream's own time base (exact, used to find it again). */
-    public static final String STREAM_TIMESTAMP = "streamTimestamp";
-    /**
-     * Key of the last index read at all, returned or thrown as undecodable: a skipped frame was counted
-     * in its chunk, so a restart must not report it again.
-     */
-    public static final String LAST_CONSUMED_INDEX = "lastConsumedIndex";
-    /** Key of the video the saved position belongs to. */
-    public static final String VIDEO = "video";
+public class FrameReader implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(FrameReader.class);
 
@@ -68,7 +48,6 @@ public class FrameReader extends ItemStreamSupport implements ItemStreamReader<V
         this.sampling = builder.sampling;
         this.decoderThreads = builder.decoderThreads;
         this.maxWidth = builder.maxWidth;
-        setName(builder.name);
     }
 
     /** A builder for a reader of {@code file}. */
@@ -76,33 +55,46 @@ public class FrameReader extends ItemStreamSupport implements ItemStreamReader<V
         return new FrameReaderBuilder(file);
     }
 
-    @Override
-    public void open(ExecutionContext executionContext) throws ItemStreamException {
-        Objects.requireNonNull(executionContext, "executionContext must not be null");
-        if (decoder != null) {
-            throw new ItemStreamException(videoId + ": the frame reader is already open");
-        }
-        FrameDecoder.Anchor anchor = savedAnchor(executionContext);
-        lastConsumed = executionContext.getLong(getExecutionContextKey(LAST_CONSUMED_INDEX), anchor != null ? anchor.index() : -1);
-        resumeSkipsThrough = lastConsumed;
-        openDecoder();
-        if (anchor != null) {
-            resumeAfter(anchor);
-        }
+    /** The id the frames and positions of this reader carry. */
+    public String videoId() {
+        return videoId;
     }
 
-    private FrameDecoder.Anchor savedAnchor(ExecutionContext context) {
-        String savedVideo = context.getString(getExecutionContextKey(VIDEO), videoId);
-        if (!savedVideo.equals(videoId)) {
-            throw new ItemStreamException("the saved reader position belongs to video '" + savedVideo
-                    + "', not to '" + videoId + "' (key " + getExecutionContextKey(VIDEO) + ")");
+    /** The file this reader reads. */
+    public Path file() {
+        return file;
+    }
+
+    /** Opens the file to read from its first frame. */
+    public void open() {
+        open(VideoPosition.start(videoId));
+    }
+
+    /**
+     * Opens the file to read on from {@code from}, a {@link #position()} saved earlier (by this reader or another of
+     * the same file and sampling): the next frame is the one after it.
+     *
+     * @throws IllegalArgumentException when {@code from} belongs to another video
+     * @throws VideoFormatException     when the file cannot be opened as a video
+     * @throws VideoDecodeException     when the saved frame cannot be found again (the file has changed)
+     */
+    public void open(VideoPosition from) {
+        Objects.requireNonNull(from, "from must not be null");
+        if (decoder != null) {
+            throw new IllegalStateException(videoId + ": the frame reader is already open");
         }
-        if (!context.containsKey(getExecutionContextKey(FRAME_INDEX))) {
-            return null;
+        if (!from.video().equals(videoId)) {
+            throw new IllegalArgumentException("the saved reader position belongs to video '" + from.video()
+                    + "', not to '" + videoId + "'");
         }
-        return new FrameDecoder.Anchor(context.getLong(getExecutionContextKey(FRAME_INDEX)),
-                context.getLong(getExecutionContextKey(TIMESTAMP_MICROS)),
-                context.getLong(getExecutionContextKey(STREAM_TIMESTAMP)));
+        lastConsumed = from.lastConsumedIndex();
+        resumeSkipsThrough = lastConsumed;
+        previousTimestamp = -1;
+        lastReturned = null;
+        openDecoder();
+        if (from.hasReturnedFrame()) {
+            resumeAfter(new FrameDecoder.Anchor(from.frameIndex(), from.timestampMicros(), from.streamTimestamp()));
+        }
     }
 
     private void openDecoder() {
@@ -123,8 +115,8 @@ public class FrameReader extends ItemStreamSupport implements ItemStreamReader<V
             openDecoder();
             if (!decoder.skipTo(anchor, false)) {
                 closeDecoder();
-                throw new ItemStreamException(videoId + ": cannot find the saved frame " + anchor.index() + " at "
-                        + anchor.timestampMicros() + " µs again; has the file changed since the last run?");
+                throw new VideoDecodeException(videoId, anchor.index(), videoId + ": cannot find the saved frame "
+                        + anchor.index() + " at " + anchor.timestampMicros() + " µs again; has the file changed since the last run?");
             }
         }
         log.debug("{}: resumed after frame {} ({} µs)", videoId, anchor.index(), anchor.timestampMicros());
@@ -132,10 +124,15 @@ public class FrameReader extends ItemStreamSupport implements ItemStreamReader<V
         lastReturned = anchor;
     }
 
-    @Override
+    /**
+     * The next frame the sampling wants, or {@code null} after the last one.
+     *
+     * @throws UndecodableFrameException for a frame that cannot be decoded; reading may go on after it
+     * @throws VideoDecodeException      when the file cannot be read further (e.g. {@link TruncatedVideoException})
+     */
     public VideoFrame read() {
         if (decoder == null) {
-            throw new ItemStreamException(videoId + ": the frame reader is not open");
+            throw new IllegalStateException(videoId + ": the frame reader is not open");
         }
         while (true) {
             FrameDecoder.Item item = decoder.next();
@@ -179,22 +176,18 @@ public class FrameReader extends ItemStreamSupport implements ItemStreamReader<V
                 picture.width(), picture.height());
     }
 
-    @Override
-    public void update(ExecutionContext executionContext) throws ItemStreamException {
-        Objects.requireNonNull(executionContext, "executionContext must not be null");
-        if (lastConsumed >= 0) {
-            executionContext.putString(getExecutionContextKey(VIDEO), videoId);
-            executionContext.putLong(getExecutionContextKey(LAST_CONSUMED_INDEX), lastConsumed);
+    /** Where this reader is: after the last frame {@link #read} returned (the start before the first). */
+    public VideoPosition position() {
+        if (lastReturned == null) {
+            return new VideoPosition(videoId, -1, 0, 0, lastConsumed);
         }
-        if (lastReturned != null) {
-            executionContext.putLong(getExecutionContextKey(FRAME_INDEX), lastReturned.index());
-            executionContext.putLong(getExecutionContextKey(TIMESTAMP_MICROS), lastReturned.timestampMicros());
-            executionContext.putLong(getExecutionContextKey(STREAM_TIMESTAMP), lastReturned.streamTimestamp());
-        }
+        return new VideoPosition(videoId, lastReturned.index(), lastReturned.timestampMicros(),
+                lastReturned.streamTimestamp(), lastConsumed);
     }
 
+    /** Closes the file; {@link #position()} and {@link #statistics()} stay, and the reader may be opened again. */
     @Override
-    public void close() throws ItemStreamException {
+    public void close() {
         closeDecoder();
     }
 

@@ -3,7 +3,7 @@ package org.edgebatch.video;
 import java.nio.file.Path;
 import java.util.Objects;
 
-/** Builds a {@link FrameReader}; every setting is checked here, so a bad one fails before the job starts. */
+/** Builds a {@link FrameReader}; every setting is checked here, so a bad one fails before any file is opened. */
 public final class FrameReaderBuilder {
 
     final Path file;
@@ -11,7 +11,6 @@ public final class FrameReaderBuilder {
     FrameSampling sampling = FrameSampling.everyFrame();
     int decoderThreads = 2;
     int maxWidth;
-    String name = FrameReader.DEFAULT_NAME;
 
     FrameReaderBuilder(Path file) {
         this.file = Objects.requireNonNull(file, "file must not be null");
@@ -53,16 +52,15 @@ public final class FrameReaderBuilder {
         return this;
     }
 
-    /** The prefix of this reader's ExecutionContext keys (default {@code frameReader}). */
-    public FrameReaderBuilder name(String name) {
-        if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("name must not be blank");
-        }
-        this.name = name;
-        return this;
-    }
-
+    /** The reader, not yet open. */
     public FrameReader build() {
         return new FrameReader(this);
+    }
+
+    /** The reader, opened at the first frame: for try-with-resources. */
+    public FrameReader open() {
+        FrameReader reader = build();
+        reader.open();
+        return reader;
     }
 }

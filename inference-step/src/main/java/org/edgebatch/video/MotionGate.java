@@ -3,20 +3,22 @@ package org.edgebatch.video;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.Objects;
+import java.util.function.Predicate;
 import org.edgebatch.detect.BgrImage;
-import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 /**
  * Lets a frame through to inference only when the scene changed since the last frame that went
  * through, measured on a small grey grid sampled straight from the BGR image (no full-size copy).
  * The first frame of a video, the first after a restart, and one frame every {@code keepAliveSeconds}
- * always go through, so a person standing still is seen again. As an {@link ItemProcessor} it returns
- * {@code null} for a frame without motion, which Spring Batch counts as filtered.
+ * always go through, so a person standing still is seen again. As a {@link Predicate} it accepts the frames
+ * to infer; {@link #decide} also says why ({@code org.edgebatch.step.MotionGateProcessor} makes it a Spring Batch
+ * item processor).
  *
  * <p>State is per video and per instance (use one per partition, e.g. step-scoped); it starts afresh
- * when the video changes or frame indices go backwards (a restart or a re-processed chunk).
+ * when the video changes or frame indices go backwards (a restart or a re-processed chunk). Being stateful, it must
+ * see the frames of a video in order, one at a time.
  */
-public class MotionGate implements ItemProcessor<VideoFrame, VideoFrame> {
+public class MotionGate implements Predicate<VideoFrame> {
 
     /**
      * Settings: {@code gridWidth} cells across the frame (height follows the aspect ratio), a cell
@@ -79,13 +81,14 @@ public class MotionGate implements ItemProcessor<VideoFrame, VideoFrame> {
         this(Settings.DEFAULTS);
     }
 
+    /** Whether {@code frame} goes to inference; updates the gate's state like {@link #decide}. */
     @Override
-    public VideoFrame process(VideoFrame frame) {
-        return test(frame).infer() ? frame : null;
+    public boolean test(VideoFrame frame) {
+        return decide(frame).infer();
     }
 
-    /** Decides whether {@code frame} goes to inference and updates the gate's state accordingly. */
-    public Decision test(VideoFrame frame) {
+    /** Decides whether {@code frame} goes to inference, and why, and updates the gate's state accordingly. */
+    public Decision decide(VideoFrame frame) {
         Objects.requireNonNull(frame, "frame must not be null");
         seen++;
         BgrImage image = frame.image();
@@ -119,6 +122,7 @@ public class MotionGate implements ItemProcessor<VideoFrame, VideoFrame> {
         return decision;
     }
 
+    /** Frames seen, let through and skipped so far. */
     public Counts counts() {
         return new Counts(seen, inferred, seen - inferred);
     }

@@ -1,22 +1,23 @@
 package org.edgebatch.video;
 
 import java.nio.file.Path;
-import org.springframework.batch.infrastructure.item.NonTransientResourceException;
+import java.util.Locale;
 
 /**
  * A video whose data ends well before the length its container declares (for example an mp4 cut in
  * the middle of its media data). FFmpeg reports that as an ordinary end of file, so without this
- * check a half-copied file would silently look complete; the partition reading it must fail instead.
+ * check a half-copied file would silently look complete; reading it must fail instead.
  */
-public class TruncatedVideoException extends NonTransientResourceException {
+public class TruncatedVideoException extends VideoDecodeException {
 
     private final Path file;
     private final long endMicros;
     private final long declaredMicros;
 
     public TruncatedVideoException(Path file, long lastFrameIndex, long endMicros, long declaredMicros, String detail) {
-        super(file + ": truncated: the video data ends at " + seconds(endMicros) + " (after frame " + lastFrameIndex
-                + ") but the container declares " + seconds(declaredMicros) + (detail.isEmpty() ? "" : "; " + detail));
+        super(file.toString(), lastFrameIndex, file + ": truncated: the video data ends at " + seconds(endMicros)
+                + " (after frame " + lastFrameIndex + ") but the container declares " + seconds(declaredMicros)
+                + (detail.isEmpty() ? "" : "; " + detail));
         this.file = file;
         this.endMicros = endMicros;
         this.declaredMicros = declaredMicros;
@@ -37,6 +38,6 @@ public class TruncatedVideoException extends NonTransientResourceException {
     }
 
     private static String seconds(long micros) {
-        return String.format(java.util.Locale.ROOT, "%.3f s", micros / 1e6);
+        return String.format(Locale.ROOT, "%.3f s", micros / 1e6);
     }
 }

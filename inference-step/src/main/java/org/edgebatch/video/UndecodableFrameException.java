@@ -1,31 +1,19 @@
 package org.edgebatch.video;
 
-import org.springframework.batch.infrastructure.item.ParseException;
+import java.util.Locale;
 
 /**
- * One frame FFmpeg could not decode (or decoded only with concealed errors). It is a
- * {@link ParseException}, so a skip policy can count and log it and reading goes on with the next frame.
+ * One frame FFmpeg could not decode (or decoded only with concealed errors). Only that frame is lost: the next
+ * {@link FrameReader#read} goes on with the frame after it, so a caller may count and log it and carry on.
  */
-public class UndecodableFrameException extends ParseException {
+public class UndecodableFrameException extends VideoDecodeException {
 
-    private final String video;
-    private final long frameIndex;
     private final long timestampMicros;
 
     public UndecodableFrameException(String video, long frameIndex, long timestampMicros, String reason) {
-        super(video + ": frame " + frameIndex + " at " + String.format(java.util.Locale.ROOT, "%.3f s", timestampMicros / 1e6)
-                + " could not be decoded: " + reason);
-        this.video = video;
-        this.frameIndex = frameIndex;
+        super(video, frameIndex, video + ": frame " + frameIndex + " at "
+                + String.format(Locale.ROOT, "%.3f s", timestampMicros / 1e6) + " could not be decoded: " + reason);
         this.timestampMicros = timestampMicros;
-    }
-
-    public String video() {
-        return video;
-    }
-
-    public long frameIndex() {
-        return frameIndex;
     }
 
     public long timestampMicros() {

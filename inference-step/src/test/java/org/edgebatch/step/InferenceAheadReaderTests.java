@@ -64,7 +64,7 @@ class InferenceAheadReaderTests {
             }
             int index = next++;
             if (index == broken) {
-                throw new UndecodableFrameException("v", index, index * 40_000L, "test");
+                throw new FrameParseException(new UndecodableFrameException("v", index, index * 40_000L, "test"));
             }
             return new GatedFrame(new VideoFrame("v", index, index * 40_000L, false, bus, bus.width(), bus.height()), index % 3 != 2);
         }
@@ -112,7 +112,7 @@ class InferenceAheadReaderTests {
 
         assertThat(reader.read().frame().frame().index()).isZero();
         assertThat(reader.read().frame().frame().index()).isEqualTo(1);
-        assertThatThrownBy(reader::read).isInstanceOf(UndecodableFrameException.class);
+        assertThatThrownBy(reader::read).isInstanceOf(FrameParseException.class);
         ExecutionContext afterFailure = new ExecutionContext();
         reader.update(afterFailure);
         assertThat(afterFailure.getLong("frames.read")).isEqualTo(3);

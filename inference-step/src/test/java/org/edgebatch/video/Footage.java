@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.edgebatch.detect.BgrImage;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /** Test helpers: the shared data, generated footage, and frame fingerprints. */
 final class Footage {
@@ -65,8 +64,8 @@ final class Footage {
         return hash;
     }
 
-    /** Reads up to {@code limit} frames (undecodable ones included), saving the reader's context after each returned frame. */
-    static List<Seen> read(FrameReader reader, int limit, List<ExecutionContext> contexts) {
+    /** Reads up to {@code limit} frames (undecodable ones included), keeping the reader's position after each. */
+    static List<Seen> read(FrameReader reader, int limit, List<VideoPosition> positions) {
         List<Seen> seen = new ArrayList<>();
         while (seen.size() < limit) {
             try {
@@ -78,10 +77,8 @@ final class Footage {
             } catch (UndecodableFrameException e) {
                 seen.add(new Seen(e.frameIndex(), e.timestampMicros(), 0, false, true));
             }
-            if (contexts != null) {
-                ExecutionContext context = new ExecutionContext();
-                reader.update(context);
-                contexts.add(context);
+            if (positions != null) {
+                positions.add(reader.position());
             }
         }
         return seen;
@@ -93,12 +90,8 @@ final class Footage {
 
     /** Reads every frame, scaled to {@code maxWidth} when it is positive (cheaper, and as good for counting and comparing). */
     static List<Seen> readAll(Path video, FrameSampling sampling, int maxWidth) {
-        FrameReader reader = FrameReader.builder(video).sampling(sampling).maxWidth(maxWidth).build();
-        reader.open(new ExecutionContext());
-        try {
+        try (FrameReader reader = FrameReader.builder(video).sampling(sampling).maxWidth(maxWidth).open()) {
             return read(reader, Integer.MAX_VALUE, null);
-        } finally {
-            reader.close();
         }
     }
 }

@@ -17,8 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
-import org.springframework.batch.infrastructure.item.ItemStreamException;
 
 class FrameReaderTests {
 
@@ -92,27 +90,20 @@ class FrameReaderTests {
         assertRestartsMatch(Footage.video("pets2009_vtest_480x360.mp4"), FrameSampling.keyFramesOnly(), 13, new int[] {0, 4, 9}, 3);
     }
 
-    /** Reads {@code total} frames straight, then restarts from the context saved after each of {@code after} and compares. */
+    /** Reads {@code total} frames straight, then opens a new reader at the position after each of {@code after} and compares. */
     private static void assertRestartsMatch(Path video, FrameSampling sampling, int total, int[] after, int compare) {
         // given
-        List<ExecutionContext> contexts = new ArrayList<>();
-        FrameReader straight = FrameReader.builder(video).sampling(sampling).build();
-        straight.open(new ExecutionContext());
+        List<VideoPosition> positions = new ArrayList<>();
         List<Seen> expected;
-        try {
-            expected = Footage.read(straight, total, contexts);
-        } finally {
-            straight.close();
+        try (FrameReader straight = FrameReader.builder(video).sampling(sampling).open()) {
+            expected = Footage.read(straight, total, positions);
         }
         for (int position : after) {
             // when
-            FrameReader restarted = FrameReader.builder(video).sampling(sampling).build();
-            restarted.open(new ExecutionContext(contexts.get(position)));
             List<Seen> actual;
-            try {
+            try (FrameReader restarted = FrameReader.builder(video).sampling(sampling).build()) {
+                restarted.open(positions.get(position));
                 actual = Footage.read(restarted, compare, null);
-            } finally {
-                restarted.close();
             }
 
             // then
@@ -154,12 +145,10 @@ class FrameReaderTests {
 
         // when
         FrameReader reader = FrameReader.builder(video).sampling(FrameSampling.keyFramesOnly()).maxWidth(160).build();
-        reader.open(new ExecutionContext());
         List<Seen> keys;
-        try {
+        try (reader) {
+            reader.open();
             keys = Footage.read(reader, Integer.MAX_VALUE, null);
-        } finally {
-            reader.close();
         }
 
         // then
@@ -173,12 +162,10 @@ class FrameReaderTests {
     void keyFramesOfGeneratedFootageFollowTheGop() {
         // when
         FrameReader reader = FrameReader.builder(h264).sampling(FrameSampling.keyFramesOnly()).build();
-        reader.open(new ExecutionContext());
         List<Seen> keys;
-        try {
+        try (reader) {
+            reader.open();
             keys = Footage.read(reader, Integer.MAX_VALUE, null);
-        } finally {
-            reader.close();
         }
 
         // then
@@ -190,10 +177,8 @@ class FrameReaderTests {
     @Test
     void scalesFramesDownToMaxWidthAndKeepsTheDecodedSize() {
         // given
-        FrameReader reader = FrameReader.builder(Footage.video("overhead_pedestrians_1280x720.avi")).maxWidth(640)
-                .videoId("hall").decoderThreads(1).build();
-        reader.open(new ExecutionContext());
-        try {
+        try (FrameReader reader = FrameReader.builder(Footage.video("overhead_pedestrians_1280x720.avi")).maxWidth(640)
+                .videoId("hall").decoderThreads(1).open()) {
             // when
             VideoFrame frame = reader.read();
 
@@ -205,48 +190,71 @@ class FrameReaderTests {
             assertThat(frame.resized()).isTrue();
             assertThat(frame.scaleX()).isEqualTo(2.0);
             assertThat(reader.videoInfo().fps()).isEqualTo(25.0);
-        } finally {
-            reader.close();
         }
     }
 
     @Test
-    void savesTheLastReturnedFrameUnderNamespacedKeys() {
+    void itsPositionIsTheLastReturnedFrame() {
         // given
-        FrameReader reader = FrameReader.builder(h264).videoId("cam-1").name("reader").build();
-        reader.open(new ExecutionContext());
-        ExecutionContext context = new ExecutionContext();
-        try {
+        try (FrameReader reader = FrameReader.builder(h264).videoId("cam-1").open()) {
+            assertThat(reader.position()).isEqualTo(VideoPosition.start("cam-1"));
             reader.read();
             reader.read();
-            VideoFrame third = reader.read();
 
             // when
-            reader.update(context);
+            VideoFrame third = reader.read();
 
             // then
-            assertThat(context.getLong("reader.frameIndex")).isEqualTo(2);
-            assertThat(context.getLong("reader.timestampMicros")).isEqualTo(third.timestampMicros()).isEqualTo(80_000);
-            assertThat(context.getString("reader.video")).isEqualTo("cam-1");
-            assertThat(context.containsKey("reader.streamTimestamp")).isTrue();
-        } finally {
-            reader.close();
+            VideoPosition position = reader.position();
+            assertThat(position.video()).isEqualTo("cam-1");
+            assertThat(position.frameIndex()).isEqualTo(2).isEqualTo(third.index());
+            assertThat(position.timestampMicros()).isEqualTo(third.timestampMicros()).isEqualTo(80_000);
+            assertThat(position.lastConsumedIndex()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void undecodableFramesMoveThePositionSoAReaderOpenedThereDoesNotReportThemAgain() {
+        // given: the street clip's first 19 frames come before any key frame
+        Path street = Footage.video("street_cars_640x360.mp4");
+        VideoPosition afterThree;
+        try (FrameReader reader = FrameReader.builder(street).maxWidth(96).open()) {
+            for (int i = 0; i < 3; i++) {
+                assertThatThrownBy(reader::read).isInstanceOf(UndecodableFrameException.class);
+            }
+            afterThree = reader.position();
+        }
+
+        // when
+        try (FrameReader reopened = FrameReader.builder(street).maxWidth(96).build()) {
+            reopened.open(afterThree);
+
+            // then
+            assertThat(afterThree.hasReturnedFrame()).isFalse();
+            assertThat(afterThree.lastConsumedIndex()).isEqualTo(2);
+            assertThatThrownBy(reopened::read).isInstanceOfSatisfying(UndecodableFrameException.class,
+                    e -> assertThat(e.frameIndex()).isEqualTo(3));
         }
     }
 
     @Test
     void refusesAPositionSavedForAnotherVideo() {
         // given
-        ExecutionContext context = new ExecutionContext();
-        context.putString("frameReader.video", "other.mp4");
-        context.putLong("frameReader.frameIndex", 3);
-        context.putLong("frameReader.timestampMicros", 120_000);
-        context.putLong("frameReader.streamTimestamp", 3);
+        VideoPosition elsewhere = new VideoPosition("other.mp4", 3, 120_000, 3, 3);
         FrameReader reader = FrameReader.builder(h264).videoId("this.mp4").build();
 
         // when / then
-        assertThatThrownBy(() -> reader.open(context)).isInstanceOf(ItemStreamException.class)
+        assertThatThrownBy(() -> reader.open(elsewhere)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("other.mp4").hasMessageContaining("this.mp4");
+    }
+
+    @Test
+    void refusesToReadBeforeOpenAndToOpenTwice() {
+        try (FrameReader reader = FrameReader.builder(h264).build()) {
+            assertThatThrownBy(reader::read).isInstanceOf(IllegalStateException.class).hasMessageContaining("not open");
+            reader.open();
+            assertThatThrownBy(reader::open).isInstanceOf(IllegalStateException.class).hasMessageContaining("already open");
+        }
     }
 
     @Test
@@ -275,17 +283,13 @@ class FrameReaderTests {
     @Test
     void theUndecodableFrameExceptionNamesVideoAndFrame() {
         // given
-        FrameReader reader = FrameReader.builder(Footage.video("street_cars_640x360.mp4")).videoId("street").build();
-        reader.open(new ExecutionContext());
-        try {
+        try (FrameReader reader = FrameReader.builder(Footage.video("street_cars_640x360.mp4")).videoId("street").open()) {
             // when / then
             assertThatThrownBy(reader::read).isInstanceOfSatisfying(UndecodableFrameException.class, e -> {
                 assertThat(e.frameIndex()).isZero();
                 assertThat(e.video()).isEqualTo("street");
                 assertThat(e.getMessage()).contains("street: frame 0 at 0.000 s could not be decoded");
             });
-        } finally {
-            reader.close();
         }
     }
 }

@@ -11,7 +11,6 @@ import java.util.List;
 import org.edgebatch.detect.BgrImage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 class MotionGateTests {
 
@@ -29,16 +28,12 @@ class MotionGateTests {
         List<VideoFrame> frames = new ArrayList<>();
 
         // when
-        FrameReader reader = FrameReader.builder(video).build();
-        reader.open(new ExecutionContext());
-        try {
+        try (FrameReader reader = FrameReader.builder(video).open()) {
             for (VideoFrame frame = reader.read(); frame != null; frame = reader.read()) {
-                decisions.add(gate.test(frame));
+                decisions.add(gate.decide(frame));
                 frames.add(new VideoFrame(frame.video(), frame.index(), frame.timestampMicros(), frame.keyFrame(),
                         BgrImage.allocate(1, 1), frame.sourceWidth(), frame.sourceHeight()));
             }
-        } finally {
-            reader.close();
         }
 
         // then
@@ -66,15 +61,15 @@ class MotionGateTests {
         BgrImage still = grey(16, 8, 100, 0);
 
         // when / then
-        assertThat(gate.test(frame("v", 0, 0, still)).reason()).isEqualTo(MotionGate.Reason.FIRST_FRAME);
-        assertThat(gate.test(frame("v", 1, 40_000, grey(16, 8, 115, 0))).reason()).isEqualTo(MotionGate.Reason.STILL);
-        assertThat(gate.test(frame("v", 2, 80_000, grey(16, 8, 100, 12))).reason()).isEqualTo(MotionGate.Reason.STILL);
-        MotionGate.Decision moved = gate.test(frame("v", 3, 120_000, grey(16, 8, 100, 13)));
+        assertThat(gate.decide(frame("v", 0, 0, still)).reason()).isEqualTo(MotionGate.Reason.FIRST_FRAME);
+        assertThat(gate.decide(frame("v", 1, 40_000, grey(16, 8, 115, 0))).reason()).isEqualTo(MotionGate.Reason.STILL);
+        assertThat(gate.decide(frame("v", 2, 80_000, grey(16, 8, 100, 12))).reason()).isEqualTo(MotionGate.Reason.STILL);
+        MotionGate.Decision moved = gate.decide(frame("v", 3, 120_000, grey(16, 8, 100, 13)));
         assertThat(moved.reason()).isEqualTo(MotionGate.Reason.MOTION);
         assertThat(moved.changedFraction()).isEqualTo(13 / 128.0);
-        assertThat(gate.test(frame("v", 4, 2_100_000, grey(16, 8, 100, 13))).reason()).isEqualTo(MotionGate.Reason.STILL);
-        assertThat(gate.test(frame("v", 5, 2_120_000, grey(16, 8, 100, 13))).reason()).isEqualTo(MotionGate.Reason.KEEP_ALIVE);
-        assertThat(gate.process(frame("v", 6, 2_160_000, grey(16, 8, 100, 13)))).isNull();
+        assertThat(gate.decide(frame("v", 4, 2_100_000, grey(16, 8, 100, 13))).reason()).isEqualTo(MotionGate.Reason.STILL);
+        assertThat(gate.decide(frame("v", 5, 2_120_000, grey(16, 8, 100, 13))).reason()).isEqualTo(MotionGate.Reason.KEEP_ALIVE);
+        assertThat(gate.test(frame("v", 6, 2_160_000, grey(16, 8, 100, 13)))).isFalse();
         assertThat(gate.counts()).isEqualTo(new MotionGate.Counts(7, 3, 4));
     }
 
@@ -83,13 +78,13 @@ class MotionGateTests {
         // given
         MotionGate gate = new MotionGate();
         BgrImage image = grey(64, 36, 50, 0);
-        gate.test(frame("a", 10, 400_000, image));
-        gate.test(frame("a", 11, 440_000, image));
+        gate.decide(frame("a", 10, 400_000, image));
+        gate.decide(frame("a", 11, 440_000, image));
 
         // when / then
-        assertThat(gate.test(frame("b", 12, 480_000, image)).reason()).isEqualTo(MotionGate.Reason.FIRST_FRAME);
-        assertThat(gate.test(frame("b", 5, 200_000, image)).reason()).isEqualTo(MotionGate.Reason.FIRST_FRAME);
-        assertThat(gate.test(frame("b", 6, 240_000, image)).reason()).isEqualTo(MotionGate.Reason.STILL);
+        assertThat(gate.decide(frame("b", 12, 480_000, image)).reason()).isEqualTo(MotionGate.Reason.FIRST_FRAME);
+        assertThat(gate.decide(frame("b", 5, 200_000, image)).reason()).isEqualTo(MotionGate.Reason.FIRST_FRAME);
+        assertThat(gate.decide(frame("b", 6, 240_000, image)).reason()).isEqualTo(MotionGate.Reason.STILL);
     }
 
     @Test

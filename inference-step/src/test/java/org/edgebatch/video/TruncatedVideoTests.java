@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
  * FFmpeg reads a file cut short up to where its data stops and then reports an ordinary end of file
@@ -44,8 +43,7 @@ class TruncatedVideoTests {
     void aFileCutShortFailsAfterItsReadableFrames(String name, double fraction) throws IOException {
         // given
         Path cut = cut(dir.resolve(name), fraction);
-        FrameReader reader = FrameReader.builder(cut).build();
-        reader.open(new ExecutionContext());
+        FrameReader reader = FrameReader.builder(cut).open();
         List<Long> frames = new ArrayList<>();
 
         // when
@@ -91,7 +89,7 @@ class TruncatedVideoTests {
     void anMp4WithItsIndexAtTheEndCannotBeOpenedOnceCut() throws IOException {
         Path cut = cut(plain, 0.5);
         FrameReader reader = FrameReader.builder(cut).build();
-        assertThatThrownBy(() -> reader.open(new ExecutionContext())).isInstanceOf(VideoFormatException.class)
+        assertThatThrownBy(() -> reader.open()).isInstanceOf(VideoFormatException.class)
                 .hasMessageContaining("without a moov atom");
     }
 

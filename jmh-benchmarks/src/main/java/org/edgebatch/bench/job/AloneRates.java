@@ -10,7 +10,6 @@ import org.edgebatch.detect.DetectorConfig;
 import org.edgebatch.ort.OrtRuntime;
 import org.edgebatch.video.FrameReader;
 import org.edgebatch.video.VideoFrame;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
  * What the job's parts do alone on the benchmark's footage: the detector on frames decoded beforehand into memory,
@@ -40,15 +39,11 @@ final class AloneRates {
         DetectorConfig config = DetectorConfig.of(model).withIntraOpThreads(intraOpThreads);
         try (Detector detector = Detector.open(runtime.get(), config)) {
             List<BgrImage> images = new ArrayList<>();
-            FrameReader reader = FrameReader.builder(clip)
-                    .maxWidth(detector.model().input().decodeWidth(BenchFootage.WIDTH, BenchFootage.HEIGHT)).build();
-            reader.open(new ExecutionContext());
-            try {
+            try (FrameReader reader = FrameReader.builder(clip)
+                    .maxWidth(detector.model().input().decodeWidth(BenchFootage.WIDTH, BenchFootage.HEIGHT)).open()) {
                 for (VideoFrame frame = reader.read(); frame != null && images.size() < SAMPLE_FRAMES; frame = reader.read()) {
                     images.add(frame.image().copy());
                 }
-            } finally {
-                reader.close();
             }
             for (int i = 0; i < 10; i++) {
                 detector.detect(images.get(i % images.size()));
@@ -79,19 +74,13 @@ final class AloneRates {
         try (Detector detector = Detector.open(runtime.get(), DetectorConfig.of(model))) {
             maxWidth = detector.model().input().decodeWidth(BenchFootage.WIDTH, BenchFootage.HEIGHT);
         }
-        FrameReader reader = FrameReader.builder(clip).maxWidth(maxWidth).decoderThreads(1).build();
-        reader.open(new ExecutionContext());
-        try {
+        try (FrameReader reader = FrameReader.builder(clip).maxWidth(maxWidth).decoderThreads(1).open()) {
             long start = System.nanoTime();
             int frames = 0;
             while (frames < DECODED_SECONDS * BenchFootage.FPS && reader.read() != null) {
                 frames++;
             }
             return frames / ((System.nanoTime() - start) / 1e9);
-        } catch (Exception e) {
-            throw e instanceof RuntimeException unchecked ? unchecked : new IllegalStateException(e);
-        } finally {
-            reader.close();
         }
     }
 }
