@@ -8,6 +8,7 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.edgebatch.step.FrameItemReader;
@@ -15,8 +16,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The video package is plain Java, usable without Spring (benchmarks, tools, the framework built on it); only the
- * step package adapts it to Spring Batch. Checked on the compiled classes: every type a class uses, imported or written
- * out in full, in a signature or a constant, is named in its constant pool.
+ * step package adapts it to Spring Batch. Checked on the compiled classes (every type a class uses, imported or written
+ * out in full, is named in its constant pool) and on the sources (which also have unused imports and Javadoc links,
+ * both absent from class files).
  */
 class VideoPackageIndependenceTests {
 
@@ -37,6 +39,31 @@ class VideoPackageIndependenceTests {
         assertThat(classes).extracting(f -> f.getFileName().toString())
                 .contains("FrameReader.class", "MotionGate.class", "FrameDecoder.class", "VideoDecodeException.class");
         assertThat(offending).as("classes of org.edgebatch.video that use Spring types").isEmpty();
+    }
+
+    @Test
+    void noSourceOfTheVideoPackageNamesSpring() throws IOException {
+        // given: tests run in the module's folder
+        Path sources = Path.of("src/main/java/org/edgebatch/video");
+        List<Path> files;
+        try (Stream<Path> listed = Files.list(sources)) {
+            files = listed.filter(f -> f.toString().endsWith(".java")).toList();
+        }
+
+        // when
+        List<String> offending = new ArrayList<>();
+        for (Path file : files) {
+            List<String> lines = Files.readAllLines(file);
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).contains("org.springframework")) {
+                    offending.add(file.getFileName() + ":" + (i + 1) + ": " + lines.get(i).strip());
+                }
+            }
+        }
+
+        // then
+        assertThat(files).extracting(f -> f.getFileName().toString()).contains("FrameReader.java", "MotionGate.java");
+        assertThat(offending).as("lines of org.edgebatch.video naming Spring").isEmpty();
     }
 
     @Test
