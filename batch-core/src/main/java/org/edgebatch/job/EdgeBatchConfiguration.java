@@ -3,7 +3,9 @@ package org.edgebatch.job;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.edgebatch.ort.OrtRuntime;
+import org.edgebatch.output.OutputLayout;
 import org.edgebatch.publish.Outbox;
+import org.edgebatch.publish.Publishers;
 import org.edgebatch.report.RunReportBuilder;
 import org.edgebatch.repository.JobRepositoryConfiguration;
 import org.edgebatch.repository.RepositorySchema;
@@ -102,6 +104,17 @@ public class EdgeBatchConfiguration {
         return new ProcessHeartbeat(new JdbcTemplate(dataSource), properties.heartbeatInterval(), clock::millis);
     }
 
+    /** Where this repository's runs write: the repository's id keeps them apart from another's in a shared folder. */
+    @Bean
+    OutputLayout outputLayout(RepositorySchema schema) {
+        return OutputLayout.of(schema.repositoryId());
+    }
+
+    @Bean
+    Publishers publishers(OutputLayout layout) {
+        return new Publishers(layout);
+    }
+
     @Bean
     RunReportBuilder runReportBuilder(DataSource dataSource, JobRepository jobRepository, JobSpecStore specs) {
         return new RunReportBuilder(new JdbcTemplate(dataSource), jobRepository, specs);
@@ -125,15 +138,16 @@ public class EdgeBatchConfiguration {
     @Bean
     EventsWorkerStepFactory eventsWorkerStepFactory(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                                                     JobSpecStore specs, EventStore events, Outbox outbox,
-                                                    ProcessedFiles processed, EdgeBatchProperties properties) {
+                                                    ProcessedFiles processed, EdgeBatchProperties properties,
+                                                    OutputLayout layout) {
         return new EventsWorkerStepFactory(jobRepository, transactionManager, specs, events, outbox, processed,
-                properties.decoderThreads());
+                properties.decoderThreads(), layout);
     }
 
     @Bean
     PublishWorkerStepFactory publishWorkerStepFactory(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                                                      JobSpecStore specs, Outbox outbox) {
-        return new PublishWorkerStepFactory(jobRepository, transactionManager, specs, outbox);
+                                                      JobSpecStore specs, Outbox outbox, Publishers publishers) {
+        return new PublishWorkerStepFactory(jobRepository, transactionManager, specs, outbox, publishers);
     }
 
     @Bean

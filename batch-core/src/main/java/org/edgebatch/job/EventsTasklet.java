@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.edgebatch.output.OutputLayout;
 import org.edgebatch.publish.Outbox;
 import org.edgebatch.spec.EventsSpec;
 import org.edgebatch.spec.JobSpec;
@@ -25,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The {@code eventsWorker} of one video, run on the node holding it: merges the video's detections into events,
- * writes each event's artifacts into {@code <output>/<job>/<instance>/<node>/} (the annotated snapshot of its best
+ * writes each event's artifacts into {@code <output>/<job>/<repository>/<instance>/<node>/} ({@link OutputLayout}) (the annotated snapshot of its best
  * frame, its clip when asked for, its JSON), stores the events and adds them to the outbox, then records the file as
  * processed. Everything it writes is keyed by the event, so running it again gives the same files and rows.
  */
@@ -40,9 +41,10 @@ final class EventsTasklet implements Tasklet {
     private final ProcessedFiles processed;
     private final SnapshotRenderer snapshots;
     private final ClipWriter clips;
+    private final OutputLayout layout;
 
     EventsTasklet(JobSpec spec, PlannedVideo video, EventStore events, Outbox outbox, ProcessedFiles processed,
-                  SnapshotRenderer snapshots, ClipWriter clips) {
+                  SnapshotRenderer snapshots, ClipWriter clips, OutputLayout layout) {
         this.spec = Objects.requireNonNull(spec, "spec must not be null");
         this.video = Objects.requireNonNull(video, "video must not be null");
         this.events = events;
@@ -50,11 +52,7 @@ final class EventsTasklet implements Tasklet {
         this.processed = processed;
         this.snapshots = snapshots;
         this.clips = clips;
-    }
-
-    /** Where a node's event artifacts of a job instance go. */
-    static Path folder(JobSpec spec, long jobInstanceId, String nodeId) {
-        return spec.output().resolve(spec.name()).resolve(Long.toString(jobInstanceId)).resolve(nodeId);
+        this.layout = Objects.requireNonNull(layout, "layout must not be null");
     }
 
     @Override
@@ -65,7 +63,7 @@ final class EventsTasklet implements Tasklet {
         EventBuilder builder = new EventBuilder(video.videoId(), SpecMappings.events(spec.events()));
         events.feed(instanceId, video.videoId(), builder);
         List<DetectedEvent> found = builder.finish();
-        Path folder = folder(spec, instanceId, video.nodeId());
+        Path folder = layout.events(spec.output(), spec.name(), instanceId, video.nodeId());
         Files.createDirectories(folder);
         for (DetectedEvent event : found) {
             EventArtifacts artifacts = write(event, instanceId, folder);

@@ -2,6 +2,7 @@ package org.edgebatch.job;
 
 import java.util.Objects;
 import org.edgebatch.detect.DetectionPainter;
+import org.edgebatch.output.OutputLayout;
 import org.edgebatch.publish.Outbox;
 import org.edgebatch.spec.JobSpec;
 import org.edgebatch.step.SnapshotRenderer;
@@ -28,10 +29,11 @@ public final class EventsWorkerStepFactory implements WorkerStepFactory {
     private final Outbox outbox;
     private final ProcessedFiles processed;
     private final int decoderThreads;
+    private final OutputLayout layout;
 
     public EventsWorkerStepFactory(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                                    JobSpecStore specs, EventStore events, Outbox outbox, ProcessedFiles processed,
-                                   int decoderThreads) {
+                                   int decoderThreads, OutputLayout layout) {
         this.jobRepository = Objects.requireNonNull(jobRepository, "jobRepository must not be null");
         this.transactionManager = Objects.requireNonNull(transactionManager, "transactionManager must not be null");
         this.specs = Objects.requireNonNull(specs, "specs must not be null");
@@ -39,6 +41,7 @@ public final class EventsWorkerStepFactory implements WorkerStepFactory {
         this.outbox = Objects.requireNonNull(outbox, "outbox must not be null");
         this.processed = Objects.requireNonNull(processed, "processed must not be null");
         this.decoderThreads = decoderThreads;
+        this.layout = Objects.requireNonNull(layout, "layout must not be null");
     }
 
     @Override
@@ -52,7 +55,7 @@ public final class EventsWorkerStepFactory implements WorkerStepFactory {
         JobSpec spec = specs.load(partition.getJobExecution().getJobInstance().getInstanceId());
         EventsTasklet tasklet = new EventsTasklet(spec, video, events, outbox, processed,
                 new SnapshotRenderer(new FrameExtractor(decoderThreads), new DetectionPainter(), SNAPSHOT_QUALITY),
-                new ClipWriter(decoderThreads, CLIP_BITRATE));
+                new ClipWriter(decoderThreads, CLIP_BITRATE), layout);
         return new StepBuilder(STEP_NAME, jobRepository).tasklet(tasklet, transactionManager).build();
     }
 }

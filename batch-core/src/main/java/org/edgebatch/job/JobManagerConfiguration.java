@@ -2,7 +2,10 @@ package org.edgebatch.job;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.edgebatch.output.OutputLayout;
+import org.edgebatch.publish.Publishers;
 import org.edgebatch.report.RunReportBuilder;
+import org.edgebatch.report.RunReportWriter;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.context.annotation.Bean;
@@ -24,9 +27,9 @@ public class JobManagerConfiguration {
                                                       PartitionStepFactory partitions, InventoryPlanner planner,
                                                       ProcessedFiles processed, VideoTable videos, JobSpecStore specs,
                                                       ProcessHeartbeat heartbeat, NodeDetectors detectors,
-                                                      RunReportBuilder reports) {
+                                                      RunReportBuilder reports, OutputLayout layout, Publishers publishers) {
         return new VideoInferenceJobFactory(jobRepository, transactionManager, partitions, planner, processed, videos,
-                specs, heartbeat, detectors, reports);
+                specs, heartbeat, detectors, reports, new RunReportWriter(layout), publishers);
     }
 
     @Bean(destroyMethod = "shutdown")
@@ -37,8 +40,9 @@ public class JobManagerConfiguration {
     @Bean
     VideoJobOperator videoJobOperator(JobOperator jobOperator, JobRepository jobRepository, VideoInferenceJobFactory jobs,
                                       InventoryPlanner planner, ProcessedFiles processed, DetectorFactory detectorFactory,
-                                      JobSpecStore specs, ExecutionRecovery recovery, ExecutorService edgeBatchLaunchExecutor) {
+                                      JobSpecStore specs, ExecutionRecovery recovery, ExecutorService edgeBatchLaunchExecutor,
+                                      Publishers publishers) {
         return new VideoJobOperator(jobOperator, jobRepository, jobs, planner, processed, detectorFactory, specs, recovery,
-                edgeBatchLaunchExecutor);
+                edgeBatchLaunchExecutor, publishers);
     }
 }

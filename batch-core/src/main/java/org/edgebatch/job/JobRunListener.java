@@ -28,15 +28,17 @@ final class JobRunListener implements JobExecutionListener {
     private final ProcessHeartbeat heartbeat;
     private final NodeDetectors detectors;
     private final RunReportBuilder reports;
+    private final RunReportWriter reportWriter;
 
     JobRunListener(JobSpec spec, String specSource, JobSpecStore specs, ProcessHeartbeat heartbeat, NodeDetectors detectors,
-                   RunReportBuilder reports) {
+                   RunReportBuilder reports, RunReportWriter reportWriter) {
         this.spec = Objects.requireNonNull(spec, "spec must not be null");
         this.specSource = specSource;
         this.specs = specs;
         this.heartbeat = heartbeat;
         this.detectors = detectors;
         this.reports = reports;
+        this.reportWriter = reportWriter;
     }
 
     @Override
@@ -54,7 +56,7 @@ final class JobRunListener implements JobExecutionListener {
         heartbeat.stop(execution.getId());
         detectors.release(execution.getId());
         try {
-            new RunReportWriter().write(reports.build(execution.getId()), spec.output());
+            reportWriter.write(reports.build(execution.getId()), spec.output());
         } catch (IOException | RuntimeException e) {
             log.error("the run report of execution {} could not be written under {}: {}", execution.getId(), spec.output(), e.toString());
         }

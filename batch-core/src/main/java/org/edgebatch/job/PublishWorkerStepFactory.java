@@ -23,13 +23,15 @@ public final class PublishWorkerStepFactory implements WorkerStepFactory {
     private final PlatformTransactionManager transactionManager;
     private final JobSpecStore specs;
     private final Outbox outbox;
+    private final Publishers publishers;
 
     public PublishWorkerStepFactory(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                                    JobSpecStore specs, Outbox outbox) {
+                                    JobSpecStore specs, Outbox outbox, Publishers publishers) {
         this.jobRepository = Objects.requireNonNull(jobRepository, "jobRepository must not be null");
         this.transactionManager = Objects.requireNonNull(transactionManager, "transactionManager must not be null");
         this.specs = Objects.requireNonNull(specs, "specs must not be null");
         this.outbox = Objects.requireNonNull(outbox, "outbox must not be null");
+        this.publishers = Objects.requireNonNull(publishers, "publishers must not be null");
     }
 
     @Override
@@ -44,7 +46,7 @@ public final class PublishWorkerStepFactory implements WorkerStepFactory {
             throw new IllegalStateException("the publish partition " + partition.getStepName() + " names no node");
         }
         JobSpec spec = specs.load(partition.getJobExecution().getJobInstance().getInstanceId());
-        PublishTasklet tasklet = new PublishTasklet(outbox, Publishers.of(spec.publish()).orElseThrow(() ->
+        PublishTasklet tasklet = new PublishTasklet(outbox, publishers.of(spec.publish()).orElseThrow(() ->
                 new IllegalStateException("job " + spec.name() + " publishes nowhere (publish.target: none)")), nodeId);
         return new StepBuilder(STEP_NAME, jobRepository).tasklet(tasklet, transactionManager).build();
     }

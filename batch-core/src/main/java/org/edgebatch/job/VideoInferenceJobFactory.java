@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.edgebatch.publish.Publisher;
 import org.edgebatch.publish.Publishers;
 import org.edgebatch.report.RunReportBuilder;
+import org.edgebatch.report.RunReportWriter;
 import org.edgebatch.spec.JobSpec;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -38,11 +39,14 @@ public final class VideoInferenceJobFactory {
     private final ProcessHeartbeat heartbeat;
     private final NodeDetectors detectors;
     private final RunReportBuilder reports;
+    private final RunReportWriter reportWriter;
+    private final Publishers publishers;
 
     public VideoInferenceJobFactory(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                                     PartitionStepFactory partitions, InventoryPlanner planner, ProcessedFiles processed,
                                     VideoTable videos, JobSpecStore specs, ProcessHeartbeat heartbeat,
-                                    NodeDetectors detectors, RunReportBuilder reports) {
+                                    NodeDetectors detectors, RunReportBuilder reports, RunReportWriter reportWriter,
+                                    Publishers publishers) {
         this.jobRepository = Objects.requireNonNull(jobRepository, "jobRepository must not be null");
         this.transactionManager = Objects.requireNonNull(transactionManager, "transactionManager must not be null");
         this.partitions = Objects.requireNonNull(partitions, "partitions must not be null");
@@ -53,6 +57,8 @@ public final class VideoInferenceJobFactory {
         this.heartbeat = Objects.requireNonNull(heartbeat, "heartbeat must not be null");
         this.detectors = Objects.requireNonNull(detectors, "detectors must not be null");
         this.reports = Objects.requireNonNull(reports, "reports must not be null");
+        this.reportWriter = Objects.requireNonNull(reportWriter, "reportWriter must not be null");
+        this.publishers = Objects.requireNonNull(publishers, "publishers must not be null");
     }
 
     /**
@@ -67,12 +73,12 @@ public final class VideoInferenceJobFactory {
 
     /** The job of {@code spec}, with one more listener (e.g. one that learns the execution's id as it starts). */
     public Job build(JobSpec spec, String specSource, JobExecutionListener extra) {
-        Optional<Publisher> publisher = Publishers.of(spec.publish());
+        Optional<Publisher> publisher = publishers.of(spec.publish());
         Step inventory = new StepBuilder(INVENTORY_STEP, jobRepository)
                 .tasklet(new InventoryTasklet(spec, planner, processed, videos), transactionManager)
                 .build();
         SimpleJobBuilder job = new JobBuilder(spec.name(), jobRepository)
-                .listener(new JobRunListener(spec, specSource, specs, heartbeat, detectors, reports))
+                .listener(new JobRunListener(spec, specSource, specs, heartbeat, detectors, reports, reportWriter))
                 .listener(extra)
                 .start(inventory)
                 .next(partitions.partitionedStep(DETECT_STEP, DetectWorkerStepFactory.STEP_NAME, spec, PartitionGrain.VIDEO))

@@ -43,10 +43,11 @@ public final class VideoJobOperator {
     private final JobSpecStore specs;
     private final ExecutionRecovery recovery;
     private final Executor background;
+    private final Publishers publishers;
 
     public VideoJobOperator(JobOperator jobOperator, JobRepository jobRepository, VideoInferenceJobFactory jobs,
                             InventoryPlanner planner, ProcessedFiles processed, DetectorFactory detectorFactory,
-                            JobSpecStore specs, ExecutionRecovery recovery, Executor background) {
+                            JobSpecStore specs, ExecutionRecovery recovery, Executor background, Publishers publishers) {
         this.jobOperator = Objects.requireNonNull(jobOperator, "jobOperator must not be null");
         this.jobRepository = Objects.requireNonNull(jobRepository, "jobRepository must not be null");
         this.jobs = Objects.requireNonNull(jobs, "jobs must not be null");
@@ -56,6 +57,7 @@ public final class VideoJobOperator {
         this.specs = Objects.requireNonNull(specs, "specs must not be null");
         this.recovery = Objects.requireNonNull(recovery, "recovery must not be null");
         this.background = Objects.requireNonNull(background, "background must not be null");
+        this.publishers = Objects.requireNonNull(publishers, "publishers must not be null");
     }
 
     /**
@@ -68,7 +70,7 @@ public final class VideoJobOperator {
     public VideoPlan validate(JobSpec spec, LaunchOptions options) {
         Objects.requireNonNull(spec, "spec must not be null");
         try {
-            Publishers.of(spec.publish());
+            publishers.of(spec.publish());
         } catch (IllegalArgumentException e) {
             throw new LaunchRefusedException(e.getMessage(), e);
         }

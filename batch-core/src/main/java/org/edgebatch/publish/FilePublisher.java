@@ -7,19 +7,22 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.edgebatch.output.OutputLayout;
 
 /**
  * Publishes into a folder ({@code file://} targets): an event's files go to
- * {@code <target>/<job>/<jobExecutionId>/<node>/}, each copied beside its final name, checked against the source's
+ * {@code <target>/<job>/<repository>/<jobExecutionId>/<node>/} (see {@link OutputLayout}), each copied beside its final name, checked against the source's
  * SHA-256 and moved into place; then the folder's {@link Manifest} is rewritten with the new entries. Copying the
  * same entry again gives the same folder.
  */
 public final class FilePublisher implements Publisher {
 
     private final Path target;
+    private final OutputLayout layout;
 
-    public FilePublisher(Path target) {
+    public FilePublisher(Path target, OutputLayout layout) {
         this.target = Objects.requireNonNull(target, "target must not be null").toAbsolutePath();
+        this.layout = Objects.requireNonNull(layout, "layout must not be null");
     }
 
     @Override
@@ -29,7 +32,7 @@ public final class FilePublisher implements Publisher {
 
     /** The folder an entry's files go to. */
     public Path folderOf(OutboxEntry entry) {
-        return target.resolve(entry.jobName()).resolve(Long.toString(entry.jobExecutionId())).resolve(entry.nodeId());
+        return layout.published(target, entry.jobName(), entry.jobExecutionId(), entry.nodeId());
     }
 
     @Override

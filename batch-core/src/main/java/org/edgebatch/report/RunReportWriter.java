@@ -4,18 +4,24 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Objects;
+import org.edgebatch.output.OutputLayout;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Writes a {@link RunReport} as {@code <output>/runs/<jobExecutionId>/report.json}, whole or not at all. */
+/**
+ * Writes a {@link RunReport} as {@code <output>/runs/<repository>/<jobExecutionId>/report.json} (see
+ * {@link OutputLayout}), whole or not at all.
+ */
 public final class RunReportWriter {
 
-    public static final String FILE_NAME = "report.json";
+    public static final String FILE_NAME = OutputLayout.REPORT_FILE;
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    /** Where the report of an execution goes under {@code output}. */
-    public static Path location(Path output, long jobExecutionId) {
-        return output.resolve("runs").resolve(Long.toString(jobExecutionId)).resolve(FILE_NAME);
+    private final OutputLayout layout;
+
+    public RunReportWriter(OutputLayout layout) {
+        this.layout = Objects.requireNonNull(layout, "layout must not be null");
     }
 
     /** The report as the JSON the file holds. */
@@ -24,7 +30,7 @@ public final class RunReportWriter {
     }
 
     public Path write(RunReport report, Path output) throws IOException {
-        Path file = location(output, report.jobExecutionId());
+        Path file = layout.runReport(output, report.jobExecutionId());
         Files.createDirectories(file.getParent());
         Path partial = Files.createTempFile(file.getParent(), FILE_NAME, ".part");
         try {

@@ -6,29 +6,32 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.edgebatch.output.OutputLayout;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class FilePublisherTests {
 
+    private final OutputLayout layout = new OutputLayout("0a1b2c3d");
+
     @TempDir
     Path dir;
 
     @Test
-    void filesAreCopiedUnderJobExecutionAndNodeWithAManifestOfTheirHashes() throws Exception {
+    void filesAreCopiedUnderJobRepositoryExecutionAndNodeWithAManifestOfTheirHashes() throws Exception {
         // given
         Path jpg = Files.write(dir.resolve("v0-person-000010.jpg"), new byte[] {1, 2, 3});
         Path json = Files.writeString(dir.resolve("v0-person-000010.json"), "{}");
         OutboxEntry entry = new OutboxEntry(1, "lobby", 3, 12, "node-a", "v0-person-000010", List.of(jpg, json),
                 OutboxStatus.PENDING, 0, null);
-        FilePublisher publisher = new FilePublisher(dir.resolve("central"));
+        FilePublisher publisher = new FilePublisher(dir.resolve("central"), layout);
 
         // when: published twice (a crash between sending and marking it sent)
         publisher.publish(entry);
         publisher.publish(entry);
 
         // then
-        Path folder = dir.resolve("central/lobby/12/node-a");
+        Path folder = dir.resolve("central/lobby/0a1b2c3d/12/node-a");
         assertThat(folder.resolve("v0-person-000010.jpg")).hasBinaryContent(new byte[] {1, 2, 3});
         Manifest manifest = Manifest.read(folder, "lobby", 12, "node-a");
         assertThat(manifest.files()).containsExactly(
@@ -46,8 +49,8 @@ class FilePublisherTests {
         Files.writeString(dir.resolve("central"), "a file where the folder should be");
         OutboxEntry entry = new OutboxEntry(1, "lobby", 3, 12, "node-a", "v0-person-000010", List.of(jpg), OutboxStatus.PENDING, 0, null);
 
-        assertThatThrownBy(() -> new FilePublisher(dir.resolve("central")).publish(entry))
+        assertThatThrownBy(() -> new FilePublisher(dir.resolve("central"), layout).publish(entry))
                 .isInstanceOf(PublishException.class)
-                .hasMessageStartingWith("event v0-person-000010 could not be published to " + dir.resolve("central/lobby/12/node-a"));
+                .hasMessageStartingWith("event v0-person-000010 could not be published to " + dir.resolve("central/lobby/0a1b2c3d/12/node-a"));
     }
 }

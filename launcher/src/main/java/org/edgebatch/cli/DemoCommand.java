@@ -23,6 +23,7 @@ import org.edgebatch.partition.registry.NodeRegistry;
 import org.edgebatch.job.JobRun;
 import org.edgebatch.job.LaunchOptions;
 import org.edgebatch.ort.OrtRuntime;
+import org.edgebatch.output.OutputLayout;
 import org.edgebatch.spec.JobSpec;
 import org.edgebatch.spec.JobSpecLoader;
 import picocli.CommandLine;
@@ -124,7 +125,7 @@ final class DemoCommand implements Callable<Integer> {
             out.flush();
             JobRun run = session.jobs().start(spec, LaunchOptions.of(specFile.toString())).orElseThrow();
             RunOutcome outcome = new RunOutcomePrinter(session, out, false, false).print(session.follow(run, progress.mode));
-            printWhere(outcome, session.executions().events(outcome.jobExecutionId()), folder, out);
+            printWhere(outcome, session.executions().events(outcome.jobExecutionId()), folder, session.bean(OutputLayout.class), out);
             out.printf(Locale.ROOT, "Demo %s in %.0f s%n", outcome.status(), (System.nanoTime() - started) / 1e9);
             out.flush();
             return outcome.completed() ? ExitCodes.COMPLETED : ExitCodes.NOT_COMPLETED;
@@ -165,7 +166,7 @@ final class DemoCommand implements Callable<Integer> {
                 JobRun run = session.jobs().start(spec, LaunchOptions.of(specFile.toString())).orElseThrow();
                 RunOutcome outcome = new RunOutcomePrinter(session, out, false, false).print(session.follow(run, progress.mode));
                 printWhoDidWhat(session.executions().status(outcome.jobExecutionId()), out);
-                printWhere(outcome, session.executions().events(outcome.jobExecutionId()), folder, out);
+                printWhere(outcome, session.executions().events(outcome.jobExecutionId()), folder, session.bean(OutputLayout.class), out);
                 out.printf(Locale.ROOT, "Demo %s in %.0f s%n", outcome.status(), (System.nanoTime() - started) / 1e9);
                 out.flush();
                 return outcome.completed() ? ExitCodes.COMPLETED : ExitCodes.NOT_COMPLETED;
@@ -288,14 +289,15 @@ final class DemoCommand implements Callable<Integer> {
         return JsonOutput.line(text);
     }
 
-    private static void printWhere(RunOutcome outcome, List<EventView> events, Path folder, PrintWriter out) {
+    private static void printWhere(RunOutcome outcome, List<EventView> events, Path folder, OutputLayout layout, PrintWriter out) {
         Map<String, Long> byLabel = new java.util.TreeMap<>();
         events.forEach(event -> byLabel.merge(event.label(), 1L, Long::sum));
         long snapshots = events.stream().filter(event -> event.snapshot() != null && Files.isRegularFile(Path.of(event.snapshot()))).count();
         out.println();
         out.printf(Locale.ROOT, "Person events: %d, car events: %d%n", byLabel.getOrDefault("person", 0L), byLabel.getOrDefault("car", 0L));
         out.println("Snapshots:  " + snapshots + " annotated JPEG(s) beside the event JSON files in " + outcome.eventsFolder() + "/<node>/");
-        out.println("Published:  " + folder.resolve("central").resolve("demo").resolve(Long.toString(outcome.jobExecutionId())) + "/<node>/ (with manifest.json)");
+        out.println("Published:  " + layout.published(folder.resolve("central"), outcome.jobName(), outcome.jobExecutionId(), "<node>")
+                + "/ (with manifest.json)");
         out.println("Events:     edgebatch events " + outcome.jobExecutionId() + "   Status: edgebatch status " + outcome.jobExecutionId());
     }
 

@@ -2,8 +2,8 @@ package org.edgebatch.cli;
 
 import java.nio.file.Path;
 import org.edgebatch.job.JobStatusView;
+import org.edgebatch.output.OutputLayout;
 import org.edgebatch.report.RunReport;
-import org.edgebatch.report.RunReportWriter;
 import org.edgebatch.spec.JobSpec;
 
 /**
@@ -15,16 +15,17 @@ import org.edgebatch.spec.JobSpec;
  * @param status         COMPLETED, FAILED, STOPPED, ...; only COMPLETED exits with 0
  * @param exitCode       Spring Batch's exit code
  * @param failure        why it failed (the root cause of the first failure), empty otherwise
- * @param reportFile     the run report {@code <output>/runs/<jobExecutionId>/report.json}
- * @param eventsFolder   the folder of the instance's event files, one sub-folder per node
+ * @param reportFile     the run report {@code <output>/runs/<repository>/<jobExecutionId>/report.json}
+ * @param eventsFolder   the folder of the instance's event files ({@code <output>/<job>/<repository>/<jobInstanceId>}),
+ *                       one sub-folder per node
  * @param report         the run report itself (the contract {@code report.json} holds)
  */
 record RunOutcome(long jobExecutionId, long jobInstanceId, String jobName, String status, String exitCode, String failure,
                   String reportFile, String eventsFolder, RunReport report) {
 
-    static RunOutcome of(JobStatusView status, JobSpec spec, RunReport report) {
-        Path reportFile = RunReportWriter.location(spec.output(), status.jobExecutionId());
-        Path events = spec.output().resolve(spec.name()).resolve(Long.toString(status.jobInstanceId()));
+    static RunOutcome of(JobStatusView status, JobSpec spec, RunReport report, OutputLayout layout) {
+        Path reportFile = layout.runReport(spec.output(), status.jobExecutionId());
+        Path events = layout.events(spec.output(), spec.name(), status.jobInstanceId());
         return new RunOutcome(status.jobExecutionId(), status.jobInstanceId(), status.jobName(), status.status(),
                 status.exitCode(), status.failure(), reportFile.toString(), events.toString(), report);
     }

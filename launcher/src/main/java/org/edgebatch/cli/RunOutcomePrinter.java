@@ -3,6 +3,7 @@ package org.edgebatch.cli;
 import java.io.PrintWriter;
 import org.edgebatch.job.ExecutionExplorer;
 import org.edgebatch.job.JobStatusView;
+import org.edgebatch.output.OutputLayout;
 import org.edgebatch.report.RunSummary;
 import org.edgebatch.spec.JobSpec;
 import org.springframework.batch.core.job.JobExecution;
@@ -28,7 +29,7 @@ final class RunOutcomePrinter {
         long id = execution.getId();
         JobStatusView status = executions.status(id);
         JobSpec spec = session.specs().load(status.jobInstanceId());
-        RunOutcome outcome = RunOutcome.of(status, spec, executions.report(id));
+        RunOutcome outcome = RunOutcome.of(status, spec, executions.report(id), session.bean(OutputLayout.class));
         if (json) {
             out.println(jsonLines ? JsonOutput.line(outcome) : JsonOutput.pretty(outcome));
         } else {

@@ -49,9 +49,15 @@ class JobCommandsTests {
                 "reportFile", "eventsFolder", "report");
         assertThat(outcome.get("status").asString()).isEqualTo("COMPLETED");
         assertThat(outcome.get("failure").asString()).isEmpty();
-        assertThat(Path.of(outcome.get("reportFile").asString())).exists()
-                .isEqualTo(dir.resolve("out/runs/" + outcome.get("jobExecutionId").asLong() + "/report.json"));
-        assertThat(Path.of(outcome.get("eventsFolder").asString())).isDirectory();
+        // under the repository's folder: execution and instance ids are counted per repository
+        Path reportFile = Path.of(outcome.get("reportFile").asString());
+        assertThat(reportFile).exists();
+        assertThat(dir.resolve("out/runs").relativize(reportFile).toString())
+                .matches("[0-9a-f]{8}/" + outcome.get("jobExecutionId").asLong() + "/report.json");
+        Path eventsFolder = Path.of(outcome.get("eventsFolder").asString());
+        assertThat(eventsFolder).isDirectory();
+        assertThat(dir.resolve("out/shapes").relativize(eventsFolder).toString())
+                .isEqualTo(reportFile.getParent().getParent().getFileName() + "/" + outcome.get("jobInstanceId").asLong());
         assertThat(outcome.get("report").get("totals").get("framesDecoded").asLong()).isEqualTo(20);
         assertThat(names(outcome.get("report"))).containsExactly("jobExecutionId", "jobName", "status", "startTime", "endTime",
                 "model", "totals", "nodes", "events");

@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.util.List;
 import org.edgebatch.job.LaunchOptions;
+import org.edgebatch.output.OutputLayout;
 import org.edgebatch.publish.Outbox;
 import org.edgebatch.publish.OutboxStatus;
 import org.edgebatch.spec.JobSpec;
@@ -74,7 +75,8 @@ class MariaDbJobIntegrationTests {
                     first.getJobInstance().getInstanceId())).isEqualTo(40);
             assertThat(context.bean(Outbox.class).ofInstance(second.getJobInstance().getInstanceId()))
                     .isNotEmpty().allSatisfy(entry -> assertThat(entry.status()).isEqualTo(OutboxStatus.SENT));
-            assertThat(dir.resolve("central/maria/" + second.getId() + "/local/manifest.json")).exists();
+            assertThat(context.bean(OutputLayout.class).published(dir.resolve("central"), "maria", second.getId(), "local")
+                    .resolve("manifest.json")).exists();
         }
     }
 }

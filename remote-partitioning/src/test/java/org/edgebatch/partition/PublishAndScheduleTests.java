@@ -10,6 +10,7 @@ import java.util.List;
 import org.edgebatch.job.JobStatusView;
 import org.edgebatch.job.LaunchOptions;
 import org.edgebatch.job.PlannedVideo;
+import org.edgebatch.output.OutputLayout;
 import org.edgebatch.publish.Outbox;
 import org.edgebatch.publish.OutboxEntry;
 import org.edgebatch.publish.OutboxStatus;
@@ -61,7 +62,7 @@ class PublishAndScheduleTests {
             assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
             assertThat(outbox.ofInstance(run.getJobInstance().getInstanceId()))
                     .allSatisfy(entry -> assertThat(entry.status()).isEqualTo(OutboxStatus.SENT));
-            Path folder = central.resolve("publish").resolve(Long.toString(run.getId())).resolve("local");
+            Path folder = context.bean(OutputLayout.class).published(central, "publish", run.getId(), "local");
             JsonNode manifest = JsonMapper.shared().readTree(folder.resolve("manifest.json").toFile());
             assertThat(manifest.get("files").size()).isEqualTo(waiting.stream().mapToInt(e -> e.files().size()).sum());
             for (JsonNode file : manifest.get("files")) {

@@ -14,7 +14,7 @@ import org.edgebatch.job.EventView;
 import org.edgebatch.job.JobStatusView;
 import org.edgebatch.job.LaunchOptions;
 import org.edgebatch.job.PartitionView;
-import org.edgebatch.report.RunReportWriter;
+import org.edgebatch.output.OutputLayout;
 import org.edgebatch.spec.JobSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -84,7 +84,8 @@ class VideoInferenceJobTests {
                 assertThat(ImageIO.read(Path.of(event.snapshot()).toFile())).as(event.snapshot()).isNotNull();
                 assertThat(Path.of(event.json())).exists();
             }
-            Path published = dir.resolve("central").resolve("lobby").resolve(Long.toString(execution.getId()));
+            OutputLayout layout = context.bean(OutputLayout.class);
+            Path published = layout.published(dir.resolve("central"), "lobby", execution.getId(), "node-a").getParent();
             JsonNode manifest = JsonMapper.shared().readTree(published.resolve("node-a").resolve("manifest.json").toFile());
             assertThat(manifest.get("files").size()).isPositive();
             for (JsonNode file : manifest.get("files")) {
@@ -92,7 +93,7 @@ class VideoInferenceJobTests {
                 assertThat(file.get("sha256").asString()).hasSize(64);
             }
 
-            Path report = RunReportWriter.location(dir.resolve("out"), execution.getId());
+            Path report = layout.runReport(dir.resolve("out"), execution.getId());
             JsonNode json = JsonMapper.shared().readTree(report.toFile());
             assertThat(fields(json)).containsExactlyInAnyOrder("events", "endTime", "jobExecutionId", "jobName", "model", "nodes",
                     "startTime", "status", "totals");
