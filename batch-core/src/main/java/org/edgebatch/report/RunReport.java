@@ -5,11 +5,16 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.util.List;
 
 /**
- * The report of one job execution, written to {@code <output>/runs/<jobExecutionId>/report.json} (a fixed contract:
- * the cost model reads it). Totals and nodes describe the whole job instance as of this execution.
+ * The report of one job execution, written to {@code <output>/runs/<repository>/<jobExecutionId>/report.json} (see
+ * {@link org.edgebatch.output.OutputLayout}). It is a contract: the cost model reads it with classes of its own, and
+ * both sides are held to the JSON Schema {@value #SCHEMA} beside this class (draft 2020-12). Totals and nodes describe
+ * the whole job instance as of this execution.
  */
 public record RunReport(long jobExecutionId, String jobName, String status, String startTime, String endTime,
                         Model model, RunTotals totals, List<NodeReport> nodes, List<EventReport> events) {
+
+    /** The JSON Schema of {@code report.json}, a class path resource beside this class. */
+    public static final String SCHEMA = "report.schema.json";
 
     public RunReport {
         nodes = List.copyOf(nodes);
