@@ -70,8 +70,15 @@ final class CostCommand implements Callable<Integer> {
         Path reportFile;
     }
 
-    @Option(names = "--runs-dir", paramLabel = "DIR", description = "where --from-run looks for <ID>/report.json (default: ~/.edgebatch/output/runs)")
+    @Option(names = "--runs-dir", paramLabel = "DIR",
+            description = "where --from-run looks for <repository>/<ID>/report.json (default: ~/.edgebatch/output/runs,"
+                    + " or with --db the run's own output folder)")
     Path runsDir;
+
+    @Option(names = "--db", paramLabel = "URL|PATH",
+            description = "with --from-run: the job repository the run is in (a JDBC URL, or a path meaning an H2 file);"
+                    + " it knows where the run wrote its report, and tells its report from another repository's with the same id")
+    String database;
 
     @Option(names = "--cameras", paramLabel = "N", description = "camera count (scales the scenario, or sizes a run projection)")
     Integer cameras;
@@ -151,9 +158,10 @@ final class CostCommand implements Callable<Integer> {
         if (run != null && run.reportFile != null) {
             runReport = run.reportFile;
         } else if (run != null && run.executionId != null) {
-            runReport = new RunReportReader().locate(run.executionId, runsDir == null ? RunReportReader.defaultRunsDir() : runsDir);
-        } else if (runsDir != null) {
-            throw new CostInputException("--runs-dir is only used with --from-run ID");
+            runReport = database != null ? inRepository(run.executionId)
+                    : new RunReportReader().locate(run.executionId, runsDir == null ? RunReportReader.defaultRunsDir() : runsDir);
+        } else if (runsDir != null || database != null) {
+            throw new CostInputException((runsDir != null ? "--runs-dir" : "--db") + " is only used with --from-run ID");
         }
         if (cameras != null && cameras <= 0) {
             throw new CostInputException("--cameras must be > 0, was " + cameras);
@@ -163,6 +171,12 @@ final class CostCommand implements Callable<Integer> {
         }
         return new CostRequest(scenario, tiering, scenarioFile, runReport, cameras, overrides, providers, monteCarlo,
                 seed, sensitivity || format.needsAnalysis());
+    }
+
+    private Path inRepository(long executionId) {
+        try (JobSession session = JobSession.open(DatabaseUrls.resolve(database), spec.commandLine().getErr())) {
+            return new RepositoryRunReport(session).locate(executionId, runsDir);
+        }
     }
 
     private static void override(Map<Input, BigDecimal> overrides, Input input, String text) {

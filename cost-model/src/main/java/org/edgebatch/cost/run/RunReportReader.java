@@ -4,13 +4,18 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.edgebatch.cost.CostInputException;
 import org.edgebatch.cost.io.JsonFiles;
 
 /** Finds and reads a run report, checking every figure the projection relies on (errors name the field). */
 public final class RunReportReader {
+
+    private static final String REPORT_FILE = "report.json";
 
     /** Where runs are written unless the job says otherwise: {@code ~/.edgebatch/output/runs}. */
     public static Path defaultRunsDir() {
@@ -19,19 +24,50 @@ public final class RunReportReader {
 
     /**
      * The report of run {@code executionId} under {@code dir}, which may be the runs folder itself or the job's
-     * output folder holding {@code runs/}.
+     * output folder holding {@code runs/}. Reports sit in one folder per job repository
+     * ({@code runs/<repository>/<executionId>/report.json}), since every repository counts its executions from 1;
+     * reports written before that ({@code runs/<executionId>/report.json}) are found too.
+     *
+     * @throws CostInputException when there is none, or several (from different repositories): the message lists them
+     *                            and says how to choose
      */
     public Path locate(long executionId, Path dir) {
-        List<Path> candidates = new ArrayList<>(List.of(
-                dir.resolve(Long.toString(executionId)).resolve("report.json"),
-                dir.resolve("runs").resolve(Long.toString(executionId)).resolve("report.json")));
-        for (Path candidate : candidates) {
-            if (Files.isRegularFile(candidate)) {
-                return candidate;
+        String id = Long.toString(executionId);
+        Set<Path> found = new LinkedHashSet<>();
+        for (Path runs : List.of(dir, dir.resolve("runs"))) {
+            for (Path repository : subfolders(runs)) {
+                addIfReport(found, repository.resolve(id).resolve(REPORT_FILE));
             }
+            addIfReport(found, runs.resolve(id).resolve(REPORT_FILE));
         }
-        throw new CostInputException("no run report for execution " + executionId + " (looked for "
-                + candidates.get(0) + " and " + candidates.get(1) + "); pass --runs-dir or --report FILE");
+        if (found.isEmpty()) {
+            throw new CostInputException("no run report for execution " + executionId + " under " + dir + " (looked for "
+                    + Path.of("<repository>", id, REPORT_FILE) + " and " + Path.of(id, REPORT_FILE) + ", also under "
+                    + dir.resolve("runs") + "); pass --runs-dir or --report FILE");
+        }
+        if (found.size() > 1) {
+            throw new CostInputException("execution " + executionId + " has " + found.size() + " run reports under " + dir
+                    + ", from different job repositories: " + found.stream().map(Path::toString).collect(Collectors.joining(", "))
+                    + "; pass --db with the repository the run is in, or --report FILE");
+        }
+        return found.iterator().next();
+    }
+
+    private static List<Path> subfolders(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.filter(Files::isDirectory).sorted().toList();
+        } catch (IOException e) {
+            throw new CostInputException("cannot list " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void addIfReport(Set<Path> found, Path candidate) {
+        if (Files.isRegularFile(candidate)) {
+            found.add(candidate.toAbsolutePath().normalize());
+        }
     }
 
     public RunReport read(Path file) {

@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.edgebatch.cost.CostInputs;
 import org.edgebatch.cost.DerivedInputs;
 import org.edgebatch.cost.Money;
@@ -90,14 +91,42 @@ class RunProjectionTests {
 
     @Test
     void aRunIsFoundByItsIdUnderTheRunsFolderOrTheOutputFolder(@TempDir Path dir) throws Exception {
-        Path report = dir.resolve("runs/12/report.json");
+        // given a report in its repository's folder
+        Path report = dir.resolve("runs/0a1b2c3d/12/report.json");
         Files.createDirectories(report.getParent());
         Files.copy(sample(), report);
         RunReportReader reader = new RunReportReader();
 
+        // then
         assertThat(reader.locate(12, dir.resolve("runs"))).isEqualTo(report);
         assertThat(reader.locate(12, dir)).isEqualTo(report);
         assertThatThrownBy(() -> reader.locate(13, dir)).hasMessageStartingWith("no run report for execution 13");
+    }
+
+    @Test
+    void aReportWrittenBeforeRepositoryFoldersIsStillFound(@TempDir Path dir) throws Exception {
+        Path report = dir.resolve("runs/12/report.json");
+        Files.createDirectories(report.getParent());
+        Files.copy(sample(), report);
+
+        assertThat(new RunReportReader().locate(12, dir)).isEqualTo(report);
+    }
+
+    @Test
+    void theSameExecutionIdFromTwoRepositoriesIsAmbiguousAndNamesBothReports(@TempDir Path dir) throws Exception {
+        // given two repositories' execution 12 in one output folder
+        for (String repository : List.of("0a1b2c3d", "4e5f6a7b")) {
+            Path report = dir.resolve("runs").resolve(repository).resolve("12/report.json");
+            Files.createDirectories(report.getParent());
+            Files.copy(sample(), report);
+        }
+
+        // then
+        assertThatThrownBy(() -> new RunReportReader().locate(12, dir.resolve("runs")))
+                .hasMessageStartingWith("execution 12 has 2 run reports under " + dir.resolve("runs"))
+                .hasMessageContaining(dir.resolve("runs/0a1b2c3d/12/report.json").toString())
+                .hasMessageContaining(dir.resolve("runs/4e5f6a7b/12/report.json").toString())
+                .hasMessageEndingWith("pass --db with the repository the run is in, or --report FILE");
     }
 
     @Test
