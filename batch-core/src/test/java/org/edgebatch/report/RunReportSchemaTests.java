@@ -22,7 +22,7 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The report's JSON Schema against what {@link RunReportWriter} writes, and against reports it must refuse. A report of
  * a real job is checked against it where jobs run (remote-partitioning's {@code VideoInferenceJobTests}, the launcher's
- * {@code SharedOutputIntegrationTests}).
+ * {@code SharedOutputTests}).
  */
 class RunReportSchemaTests {
 
