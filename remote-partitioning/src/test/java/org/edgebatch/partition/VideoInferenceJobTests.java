@@ -3,7 +3,12 @@ package org.edgebatch.partition;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,6 +20,7 @@ import org.edgebatch.job.JobStatusView;
 import org.edgebatch.job.LaunchOptions;
 import org.edgebatch.job.PartitionView;
 import org.edgebatch.output.OutputLayout;
+import org.edgebatch.report.RunReport;
 import org.edgebatch.spec.JobSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -95,6 +101,10 @@ class VideoInferenceJobTests {
 
             Path report = layout.runReport(dir.resolve("out"), execution.getId());
             JsonNode json = JsonMapper.shared().readTree(report.toFile());
+            try (InputStream in = RunReport.class.getResourceAsStream(RunReport.SCHEMA)) {
+                Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(in);
+                assertThat(schema.validate(json)).extracting(Error::toString).as("the report against " + RunReport.SCHEMA).isEmpty();
+            }
             assertThat(fields(json)).containsExactlyInAnyOrder("events", "endTime", "jobExecutionId", "jobName", "model", "nodes",
                     "startTime", "status", "totals");
             Set<String> totals = Set.of("files", "framesDecoded", "framesInferred", "framesSkippedByMotion", "framesUndecodable",
