@@ -4,8 +4,10 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * The parts of a job's run report ({@code <output>/runs/<jobExecutionId>/report.json}) the cost projection reads;
- * the job writes more, which is ignored.
+ * The parts of a job's run report ({@code <output>/runs/<repository>/<jobExecutionId>/report.json}) the cost projection
+ * reads; the job writes more, which is ignored. The file's contract is batch-core's JSON Schema
+ * {@code org/edgebatch/report/report.schema.json} (this module stays free of batch classes; the launcher's
+ * {@code SharedOutputTests} reads reports of real runs with {@link RunReportReader}).
  */
 public record RunReport(Long jobExecutionId, String jobName, String status, String startTime, String endTime,
                         Totals totals, List<NodeTotals> nodes) {
