@@ -115,7 +115,7 @@ class CostCommandTests {
     @Test
     void fromRunProjectsAMeasuredRunToAYear(@TempDir Path dir) throws Exception {
         // given a finished run's report where the job writes it
-        Path report = dir.resolve("runs/12/report.json");
+        Path report = dir.resolve("runs/0a1b2c3d/12/report.json");
         Files.createDirectories(report.getParent());
         Files.writeString(report, RUN_REPORT);
 
@@ -146,6 +146,7 @@ class CostCommandTests {
         Result badScenario = run("cost", "--scenario", "cloudy");
         Result badTiering = run("cost", "--tiering", "cheap");
         Result bothRuns = run("cost", "--from-run", "1", "--report", "x.json");
+        Result dbWithoutRun = run("cost", "--db", dir.toString());
 
         assertThat(unknownProvider.exitCode()).isEqualTo(1);
         assertThat(unknownProvider.err()).startsWith("edgebatch cost: " + bad + ": providers[1]: unknown provider 'oracle'");
@@ -157,6 +158,8 @@ class CostCommandTests {
         assertThat(badTiering.err()).contains("'cheap' is not a tiering mode");
         assertThat(bothRuns.exitCode()).isEqualTo(2);
         assertThat(bothRuns.err()).contains("mutually exclusive");
+        assertThat(dbWithoutRun.exitCode()).isEqualTo(1);
+        assertThat(dbWithoutRun.err()).contains("--db is only used with --from-run ID");
     }
 
     private static final String RUN_REPORT = """

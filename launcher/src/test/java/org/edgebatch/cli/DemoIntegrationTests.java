@@ -32,6 +32,11 @@ class DemoIntegrationTests {
         Path demoFolder = home.resolve(".edgebatch/demo");
         assertThat(demoFolder.resolve("demo.yaml")).exists();
         long id = Long.parseLong(demo.out().replaceAll("(?s).*Job demo, execution (\\d+): COMPLETED.*", "$1"));
+        // the folder it says the events were published to, under the repository's folder, holds each node's manifest
+        Path published = Path.of(demo.out().replaceAll("(?s).*Published: +(\\S+)/<node>/.*", "$1"));
+        assertThat(published.getParent().getParent()).isEqualTo(demoFolder.resolve("central/demo"));
+        assertThat(published.resolve("node-a/manifest.json")).isRegularFile();
+        assertThat(published.resolve("node-b/manifest.json")).isRegularFile();
 
         // when
         CliProcess.Finished events = CliProcess.run(home, Duration.ofMinutes(1), "events", Long.toString(id), "--json");
