@@ -26,9 +26,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The {@code eventsWorker} of one video, run on the node holding it: merges the video's detections into events,
- * writes each event's artifacts into {@code <output>/<job>/<repository>/<instance>/<node>/} ({@link OutputLayout}) (the annotated snapshot of its best
- * frame, its clip when asked for, its JSON), stores the events and adds them to the outbox, then records the file as
- * processed. Everything it writes is keyed by the event, so running it again gives the same files and rows.
+ * writes each event's artifacts (the annotated snapshot of its best frame, its clip when asked for, its JSON) into
+ * {@code <output>/<job>/<repository>/<instance>/<node>/} ({@link OutputLayout}), stores the events and adds them to the
+ * outbox, then records the file as processed. Everything it writes is keyed by the event, so running it again gives the same files and rows.
  */
 final class EventsTasklet implements Tasklet {
 

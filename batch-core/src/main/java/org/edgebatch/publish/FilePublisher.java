@@ -11,9 +11,9 @@ import org.edgebatch.output.OutputLayout;
 
 /**
  * Publishes into a folder ({@code file://} targets): an event's files go to
- * {@code <target>/<job>/<repository>/<jobExecutionId>/<node>/} (see {@link OutputLayout}), each copied beside its final name, checked against the source's
- * SHA-256 and moved into place; then the folder's {@link Manifest} is rewritten with the new entries. Copying the
- * same entry again gives the same folder.
+ * {@code <target>/<job>/<repository>/<jobExecutionId>/<node>/} (see {@link OutputLayout}), each copied beside its final
+ * name, checked against the source's SHA-256 and moved into place; then the folder's {@link Manifest} is rewritten with
+ * the new entries. Copying the same entry again gives the same folder.
  */
 public final class FilePublisher implements Publisher {
 
