@@ -2,15 +2,12 @@ package org.edgebatch.detect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import javax.imageio.ImageIO;
+import org.edgebatch.testsupport.data.SharedData;
 
 /** The shared test images and what is in them (hand-placed boxes, in source pixels). */
 final class BusScene {
-
-    static final Path DATA = Path.of(System.getProperty("edgebatch.data", "../../shared/data"));
 
     /** The bus and the four people in bus.jpg (810x1080); the fourth is cut by the left edge. */
     static final Detection BUS = box("bus", 20, 230, 805, 770);
@@ -26,11 +23,11 @@ final class BusScene {
     }
 
     static Path model(String name) {
-        return DATA.resolve("models").resolve(name);
+        return SharedData.model(name);
     }
 
-    static BgrImage image(String name) throws IOException {
-        return BgrImage.of(ImageIO.read(DATA.resolve("images").resolve(name).toFile()));
+    static BgrImage image(String name) {
+        return BgrImage.of(SharedData.readImage(name));
     }
 
     /** The bus and at least three of the four people, each found with IoU of at least 0.5. */

@@ -7,7 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import javax.imageio.ImageIO;
+import org.edgebatch.testsupport.data.SharedData;
 import org.edgebatch.video.FootageRenderer;
 import org.edgebatch.video.FrameReader;
 import org.edgebatch.video.TruncatedVideoException;
@@ -22,9 +22,8 @@ import org.springframework.batch.infrastructure.item.NonTransientResourceExcepti
 /** The frame reader in a step: its position in the ExecutionContext under the keys it has always used, Spring Batch's exceptions. */
 class FrameItemReaderTests {
 
-    private static final Path DATA = Path.of(System.getProperty("edgebatch.data", "../shared/data"));
-    private static final Path PETS = DATA.resolve("video/pets2009_vtest_480x360.mp4");
-    private static final Path STREET = DATA.resolve("video/street_cars_640x360.mp4");
+    private static final Path PETS = SharedData.video("pets2009_vtest_480x360.mp4");
+    private static final Path STREET = SharedData.video("street_cars_640x360.mp4");
 
     @TempDir
     Path dir;
@@ -152,7 +151,7 @@ class FrameItemReaderTests {
     void aTruncatedFileIsANonTransientResourceExceptionWithTheVideosMessage() throws IOException {
         // given: a faststart mp4 (its index first) cut in half
         Path whole = FootageRenderer.builder().size(160, 90).fps(25).durationSeconds(4).gop(25).faststart(true)
-                .background(ImageIO.read(DATA.resolve("images/bus.jpg").toFile())).build().render(dir.resolve("whole.mp4"));
+                .background(SharedData.readImage("bus.jpg")).build().render(dir.resolve("whole.mp4"));
         byte[] bytes = Files.readAllBytes(whole);
         Path cut = Files.write(dir.resolve("cut.mp4"), Arrays.copyOf(bytes, bytes.length / 2));
         FrameItemReader reader = reader(cut, "cut");

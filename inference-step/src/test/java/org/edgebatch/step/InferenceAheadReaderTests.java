@@ -3,16 +3,15 @@ package org.edgebatch.step;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import javax.imageio.ImageIO;
 import org.edgebatch.detect.BgrImage;
 import org.edgebatch.detect.Detector;
 import org.edgebatch.detect.DetectorConfig;
 import org.edgebatch.ort.OrtRuntime;
+import org.edgebatch.testsupport.data.SharedData;
 import org.edgebatch.video.UndecodableFrameException;
 import org.edgebatch.video.VideoFrame;
 import org.junit.jupiter.api.AfterAll;
@@ -24,8 +23,6 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
 /** Inference started at read time on two threads, four frames ahead, with a real model; order and restart state kept. */
 class InferenceAheadReaderTests {
 
-    private static final Path DATA = Path.of(System.getProperty("edgebatch.data", "../../shared/data"));
-
     private static OrtRuntime runtime;
     private static Detector detector;
     private static BgrImage bus;
@@ -34,8 +31,8 @@ class InferenceAheadReaderTests {
     @BeforeAll
     static void open() throws Exception {
         runtime = OrtRuntime.create();
-        detector = Detector.open(runtime, DetectorConfig.of(DATA.resolve("models/yolox_nano_coco.onnx")).withIntraOpThreads(1));
-        bus = BgrImage.of(ImageIO.read(DATA.resolve("images/bus.jpg").toFile()));
+        detector = Detector.open(runtime, DetectorConfig.of(SharedData.fastModel()).withIntraOpThreads(1));
+        bus = BgrImage.of(SharedData.readImage("bus.jpg"));
         threads = Executors.newFixedThreadPool(2);
     }
 

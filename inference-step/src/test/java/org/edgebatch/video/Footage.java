@@ -1,16 +1,15 @@
 package org.edgebatch.video;
 
 import java.awt.image.BufferedImage;
-import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import javax.imageio.ImageIO;
 import org.edgebatch.detect.BgrImage;
+import org.edgebatch.testsupport.data.SharedData;
 
-/** Test helpers: the shared data, generated footage, and frame fingerprints. */
+/** Test helpers of this module: footage generated over bus.jpg, and frame fingerprints. */
 final class Footage {
 
     /** What a read produced for one frame: its index, time, a hash of its pixels, or that it was undecodable. */
@@ -20,29 +19,24 @@ final class Footage {
     private Footage() {
     }
 
-    static Path data() {
-        return Path.of(System.getProperty("edgebatch.data", "../shared/data"));
-    }
-
     static Path video(String name) {
-        return data().resolve("video").resolve(name);
+        return SharedData.video(name);
     }
 
-    static BufferedImage image(String name) throws IOException {
-        return ImageIO.read(data().resolve("images").resolve(name).toFile());
-    }
-
-    /** Zidane (the right-hand person of zidane.jpg), scaled to the given height. */
-    static BufferedImage person(int height) throws IOException {
-        BufferedImage crop = FootageRenderer.Sprite.crop(image("zidane.jpg"), 740, 40, 400, 680);
+    /**
+     * Zidane (the right-hand person of zidane.jpg), scaled to the given height. Smoothly scaled, unlike
+     * {@code FootageImages.person} of test-data: this module's expectations were set on these pixels.
+     */
+    static BufferedImage person(int height) {
+        BufferedImage crop = FootageRenderer.Sprite.crop(SharedData.readImage("zidane.jpg"), 740, 40, 400, 680);
         return FootageRenderer.toBgr(crop, Math.max(2, height * 400 / 680), height);
     }
 
     /** A video over bus.jpg with a person walking from left to right between {@code moveFrom} and {@code moveTo} seconds. */
-    static FootageRenderer.Builder walking(int width, int height, int fps, double seconds, double moveFrom, double moveTo)
-            throws IOException {
+    static FootageRenderer.Builder walking(int width, int height, int fps, double seconds, double moveFrom, double moveTo) {
         BufferedImage person = person(height / 2);
-        return FootageRenderer.builder().size(width, height).fps(fps).durationSeconds(seconds).background(image("bus.jpg"))
+        return FootageRenderer.builder().size(width, height).fps(fps).durationSeconds(seconds)
+                .background(SharedData.readImage("bus.jpg"))
                 .sprite(new FootageRenderer.Sprite(person, width / 20, height / 4, width - person.getWidth() - width / 20,
                         height / 4, moveFrom, moveTo));
     }

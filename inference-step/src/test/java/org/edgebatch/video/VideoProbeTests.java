@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import org.edgebatch.testsupport.data.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -79,7 +80,7 @@ class VideoProbeTests {
 
     @Test
     void aJpegIsAStillImageNotAVideo() {
-        Path jpeg = Footage.data().resolve("images/bus.jpg");
+        Path jpeg = SharedData.image("bus.jpg");
         assertThatThrownBy(() -> VideoProbe.probe(jpeg)).isInstanceOf(VideoFormatException.class)
                 .hasMessageStartingWith(jpeg + ": not a video container: FFmpeg reads it as 'image2' (a still image");
     }

@@ -3,14 +3,14 @@ package org.edgebatch.ort;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.edgebatch.testsupport.data.SharedData;
 
 /** The shared real models and tiny generated ones the tests use. */
 final class TestModels {
 
-    static final Path DATA = Path.of(System.getProperty("edgebatch.data", "../../shared/data"));
-    static final Path YOLOX_NANO = DATA.resolve("models/yolox_nano_coco.onnx");
-    static final Path YOLOV5N_FP16 = DATA.resolve("models/yolov5n_coco_fp16.onnx");
-    static final Path YOLOV8N_INT8 = DATA.resolve("models/yolov8n_coco_int8.onnx");
+    static final Path YOLOX_NANO = SharedData.model(SharedData.YOLOX_NANO);
+    static final Path YOLOV5N_FP16 = SharedData.model(SharedData.YOLOV5N_FP16);
+    static final Path YOLOV8N_INT8 = SharedData.model(SharedData.YOLOV8N_INT8);
 
     private TestModels() {
     }
