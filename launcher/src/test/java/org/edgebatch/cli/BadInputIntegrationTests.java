@@ -5,9 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.edgebatch.testsupport.data.SharedData;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -39,7 +40,7 @@ class BadInputIntegrationTests {
         Path spec = TestData.spec(dir, "bad", """
                 input: {paths: [videos]}
                 model: {path: %s}
-                """.formatted(TestData.fastModel()));
+                """.formatted(SharedData.fastModel()));
 
         // when
         Cli.Result run = run(spec);
@@ -58,7 +59,7 @@ class BadInputIntegrationTests {
                 input: {paths: [videos]}
                 model: {path: %s}
                 chunksize: 8
-                """.formatted(TestData.fastModel()));
+                """.formatted(SharedData.fastModel()));
 
         // when
         Cli.Result run = run(spec);
@@ -79,7 +80,7 @@ class BadInputIntegrationTests {
                   - id: a
                     paths: [a]
                 model: {path: %s}
-                """.formatted(TestData.fastModel()));
+                """.formatted(SharedData.fastModel()));
 
         // when
         Cli.Result run = run(spec);
@@ -103,7 +104,7 @@ class BadInputIntegrationTests {
                   - id: a
                     paths: [a]
                 model: {path: %s}
-                """.formatted(TestData.fastModel()));
+                """.formatted(SharedData.fastModel()));
 
         // when
         Cli.Result run = run(spec);
@@ -129,7 +130,7 @@ class BadInputIntegrationTests {
                 threads: 2
                 output: out
                 publish: {target: none}
-                """.formatted(TestData.fastModel()));
+                """.formatted(SharedData.fastModel()));
 
         // when
         Cli.Result run = run(spec);
@@ -163,7 +164,7 @@ class BadInputIntegrationTests {
                 name: bad
                 input: {paths: [videos]}
                 model: {path: %s}
-                """.formatted(TestData.fastModel()));
+                """.formatted(SharedData.fastModel()));
 
         // when
         Cli.Result run = run(spec);

@@ -3,8 +3,9 @@ package org.edgebatch.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.edgebatch.testsupport.data.SharedData;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code bench job} end to end on a little footage, and the bench commands' refusals. */
@@ -18,7 +19,7 @@ class BenchCommandTests {
     void benchJobRendersFootageRunsTheJobAndTheDetectorAloneAndReportsTheRatioAndPeakMemory() {
         // when
         Cli.Result result = Cli.run("bench", "job", "--seconds", "2", "--rounds", "1", "--work", dir.toString(),
-                "--data", TestData.data().toString(), "--model", TestData.fastModel().toString());
+                "--data", SharedData.folder().toString(), "--model", SharedData.fastModel().toString());
 
         // then
         assertThat(result.exitCode()).as(result.toString()).isZero();
@@ -44,9 +45,9 @@ class BenchCommandTests {
 
     @Test
     void benchInferenceRefusesAnUnknownModel() {
-        Cli.Result result = Cli.run("bench", "inference", "--data", TestData.data().toString(), "--models", "yolov99");
+        Cli.Result result = Cli.run("bench", "inference", "--data", SharedData.folder().toString(), "--models", "yolov99");
 
         assertThat(result.exitCode()).isEqualTo(ExitCodes.REFUSED);
-        assertThat(result.err()).contains("model " + TestData.data().resolve("models/yolov99.onnx") + " not found");
+        assertThat(result.err()).contains("model " + SharedData.folder().resolve("models/yolov99.onnx") + " not found");
     }
 }

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
+import org.edgebatch.testsupport.data.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,7 +54,7 @@ class BenchPackagingIntegrationTests {
     void benchInferenceRunsJmhFromTheBenchLibraries() throws IOException {
         // when
         CliProcess.Finished result = CliProcess.run(home(), Duration.ofMinutes(3), "bench", "inference",
-                "--data", TestData.data().toString(), "--models", "yolox_nano_coco",
+                "--data", SharedData.folder().toString(), "--models", "yolox_nano_coco",
                 "--rounds", "1", "--warmup", "0", "--iterations", "1", "--seconds", "1");
 
         // then
@@ -67,7 +68,7 @@ class BenchPackagingIntegrationTests {
         // when
         CliProcess.Finished result = CliProcess.run(home(), Duration.ofMinutes(3), "bench", "job", "--seconds", "1",
                 "--rounds", "1", "--job-only", "--work", dir.resolve("work").toString(),
-                "--data", TestData.data().toString(), "--model", TestData.fastModel().toString());
+                "--data", SharedData.folder().toString(), "--model", SharedData.fastModel().toString());
 
         // then
         assertThat(result.exitCode()).as(result.toString()).isZero();

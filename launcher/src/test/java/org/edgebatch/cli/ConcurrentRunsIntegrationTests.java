@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.edgebatch.testsupport.data.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,7 +62,7 @@ class ConcurrentRunsIntegrationTests {
                 threads: 1
                 output: out-%s
                 publish: {target: none}
-                """.formatted(name, name, TestData.fastModel(), name));
+                """.formatted(name, name, SharedData.fastModel(), name));
     }
 
     private static void awaitFrames(RepositoryQueries repository, String sql, String job, CliProcess.Started run)

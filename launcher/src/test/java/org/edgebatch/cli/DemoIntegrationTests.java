@@ -6,8 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.edgebatch.testsupport.data.SharedData;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -22,7 +23,7 @@ class DemoIntegrationTests {
     @Test
     void theDemoCompletesOnTheSharedClipsWithTwoNodesAndReportsAPersonEventWhoseSnapshotExists() {
         // when
-        CliProcess.Finished demo = CliProcess.run(home, Duration.ofMinutes(6), "demo", "--data", TestData.data().toString());
+        CliProcess.Finished demo = CliProcess.run(home, Duration.ofMinutes(6), "demo", "--data", SharedData.folder().toString());
 
         // then
         assertThat(demo.exitCode()).as(demo.toString()).isZero();
@@ -57,7 +58,7 @@ class DemoIntegrationTests {
         try (DistributedCluster bench = DistributedCluster.create(home.resolve("bench"))) {
             // when
             CliProcess.Finished demo = CliProcess.run(home, Duration.ofMinutes(8), "demo", "--distributed", "--data",
-                    TestData.data().toString(), "--db", bench.dbUrl(), "--progress", "log");
+                    SharedData.folder().toString(), "--db", bench.dbUrl(), "--progress", "log");
 
             // then: completed through both workers, each file processed by the node whose folder holds it
             assertThat(demo.exitCode()).as(demo.toString()).isZero();
@@ -77,7 +78,7 @@ class DemoIntegrationTests {
     void withoutAModelTheDemoSaysHowToGetTheOfficialExportAndExitsThree() throws Exception {
         // given: a data folder with clips but no model
         Path data = Files.createDirectories(home.resolve("data/video"));
-        Files.createSymbolicLink(data.resolve("street.mp4"), TestData.data().resolve("video/street_cars_640x360.mp4"));
+        Files.createSymbolicLink(data.resolve("street.mp4"), SharedData.folder().resolve("video/street_cars_640x360.mp4"));
 
         // when
         CliProcess.Finished demo = CliProcess.run(home, Duration.ofMinutes(1), "demo", "--data", home.resolve("data").toString());

@@ -7,6 +7,7 @@ import java.util.List;
 import org.edgebatch.spec.JobSpec;
 import org.edgebatch.spec.JobSpecLoader;
 import org.edgebatch.spec.SamplingSpec;
+import org.edgebatch.testsupport.data.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,7 +21,7 @@ class DemoSpecTests {
     void theEmbeddedDemosSpecLoadsWithTwoNodesTwoFramesASecondAndTheMotionGate() {
         // when
         JobSpec spec = new JobSpecLoader(dir).read("demo.yaml",
-                DemoCommand.spec(dir, TestData.fastModel(), "jdbc:h2:file:" + dir.resolve("db")));
+                DemoCommand.spec(dir, SharedData.fastModel(), "jdbc:h2:file:" + dir.resolve("db")));
 
         // then
         assertThat(spec.nodes()).extracting(node -> node.id()).containsExactly("node-a", "node-b");
@@ -34,7 +35,7 @@ class DemoSpecTests {
     void theDistributedDemosSpecLoadsWithTheBrokerTheNodeFoldersAndTheSameDetectionSettings() {
         // when
         JobSpec spec = new JobSpecLoader(dir).read("demo.yaml", DemoCommand.distributedSpec(dir,
-                List.of(dir.resolve("node-a"), dir.resolve("node-b")), TestData.fastModel(),
+                List.of(dir.resolve("node-a"), dir.resolve("node-b")), SharedData.fastModel(),
                 "jdbc:mariadb://127.0.0.1:3306/test", "amqp://guest@127.0.0.1:5672/"));
 
         // then

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import javax.imageio.ImageIO;
+import org.edgebatch.testsupport.data.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -19,10 +20,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 class DetectCommandTests {
 
-    private static final Path DATA = Path.of(System.getProperty("edgebatch.data", "../../shared/data"));
-    private static final String MODEL = DATA.resolve("models/yolox_nano_coco.onnx").toString();
-    private static final String BUS = DATA.resolve("images/bus.jpg").toString();
-    private static final String ZIDANE = DATA.resolve("images/zidane.jpg").toString();
+    private static final String MODEL = SharedData.fastModel().toString();
+    private static final String BUS = SharedData.image("bus.jpg").toString();
+    private static final String ZIDANE = SharedData.image("zidane.jpg").toString();
 
     @TempDir
     Path dir;

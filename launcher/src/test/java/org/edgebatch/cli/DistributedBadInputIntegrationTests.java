@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.edgebatch.testsupport.data.SharedData;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -120,8 +121,8 @@ class DistributedBadInputIntegrationTests {
     @Test
     void aWorkerWhoseModelFileDiffersRefusesThePartitionBeforeReadingAFrame() throws Exception {
         // given: node-c sees another file at the model's path (a bind mount in a mount namespace of its own)
-        Path model = Files.copy(TestData.fastModel(), dir.resolve("model.onnx"));
-        Path other = Files.copy(TestData.data().resolve("models/yolov5n_coco_fp16.onnx"), dir.resolve("other.onnx"));
+        Path model = Files.copy(SharedData.fastModel(), dir.resolve("model.onnx"));
+        Path other = Files.copy(SharedData.folder().resolve("models/yolov5n_coco_fp16.onnx"), dir.resolve("other.onnx"));
         Path folderC = Files.createDirectories(dir.resolve("c")).toRealPath();
         TestData.walking(folderC.resolve("c.mp4"), 320, 180, 10, 3, 0.5, 2.5);
         CliProcess.Launch otherModel = cluster.launch().withPrefix("unshare", "--mount", "--propagation", "private", "sh", "-c",
@@ -134,7 +135,7 @@ class DistributedBadInputIntegrationTests {
         cluster.startWorker(otherModel, "node-c", folderC);
         cluster.awaitNodes(Duration.ofMinutes(3), "node-c");
         Path spec = TestData.spec(dir, "othermodel", DistributedLocalityIntegrationTests.spec("othermodel", "node:node-c",
-                "input: {paths: [%s]}".formatted(folderC)).replace(TestData.fastModel().toString(), model.toString()));
+                "input: {paths: [%s]}".formatted(folderC)).replace(SharedData.fastModel().toString(), model.toString()));
 
         // when
         CliProcess.Finished run = cluster.startRun(spec, "--json").await(Duration.ofMinutes(3));

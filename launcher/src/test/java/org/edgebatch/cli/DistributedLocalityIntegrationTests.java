@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.edgebatch.job.ProcessHeartbeat;
+import org.edgebatch.testsupport.data.SharedData;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -162,7 +163,7 @@ class DistributedLocalityIntegrationTests {
                 threads: 1
                 output: out
                 publish: {target: none}
-                """.formatted(name, input.strip(), target, TestData.fastModel());
+                """.formatted(name, input.strip(), target, SharedData.fastModel());
     }
 
     /** Rows with numbers as floats (MariaDB keeps REAL as double, H2 as float) and node ids kept. */

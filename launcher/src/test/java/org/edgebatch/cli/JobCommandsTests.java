@@ -6,9 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.edgebatch.testsupport.data.SharedData;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -36,7 +37,7 @@ class JobCommandsTests {
                 threads: 2
                 output: out
                 publish: {target: none}
-                """.formatted(TestData.fastModel()));
+                """.formatted(SharedData.fastModel()));
         db = dir.resolve("db").toString();
         run = Cli.run("run", spec.toString(), "--db", db, "--json", "--progress", "none");
         outcome = JsonMapper.shared().readTree(run.out());

@@ -10,8 +10,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.edgebatch.testsupport.data.SharedData;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -44,7 +45,7 @@ class KillRestartIntegrationTests {
                 threads: 2
                 output: out
                 publish: {target: none}
-                """.formatted(TestData.fastModel()));
+                """.formatted(SharedData.fastModel()));
         Path home = Files.createDirectories(dir.resolve("home"));
         RepositoryQueries repository = RepositoryQueries.ofHome(home);
 

@@ -9,6 +9,7 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
 import org.edgebatch.repository.RepositoryKeeper;
+import org.edgebatch.testsupport.data.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,7 +38,7 @@ class LegacyRepositoryIntegrationTests {
                 threads: 1
                 output: out
                 publish: {target: "%s"}
-                """.formatted(TestData.fastModel(), central.toUri()));
+                """.formatted(SharedData.fastModel(), central.toUri()));
         Path db = Files.createDirectories(dir.resolve("db"));
         Path home = Files.createDirectories(dir.resolve("home"));
         CliProcess.Finished failed = CliProcess.run(home, Duration.ofMinutes(3), "run", spec.toString(), "--db", db.toString(),

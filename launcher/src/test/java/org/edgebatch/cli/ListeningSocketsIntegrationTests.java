@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.edgebatch.repository.RepositoryKeeperProcess;
+import org.edgebatch.testsupport.data.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,7 +39,7 @@ class ListeningSocketsIntegrationTests {
                 threads: 2
                 output: out
                 publish: {target: none}
-                """.formatted(TestData.fastModel()));
+                """.formatted(SharedData.fastModel()));
         Path home = Files.createDirectories(dir.resolve("home"));
         RepositoryQueries repository = RepositoryQueries.ofHome(home);
         CliProcess.Started run = CliProcess.start(home, "run", spec.toString(), "--progress", "log");

@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
 import java.nio.file.Path;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.edgebatch.testsupport.data.SharedData;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
@@ -69,7 +70,7 @@ class RunCommandOptionsTests {
                 name: flags
                 input: {paths: [%s]}
                 model: {path: %s}
-                """.formatted(dir, TestData.fastModel()));
+                """.formatted(dir, SharedData.fastModel()));
 
         // when
         Cli.Result word = Cli.run("run", spec.toString(), "--chunk-size", "many");
@@ -92,7 +93,7 @@ class RunCommandOptionsTests {
                 name: once
                 input: {paths: [%s]}
                 model: {path: %s}
-                """.formatted(dir, TestData.fastModel()));
+                """.formatted(dir, SharedData.fastModel()));
 
         // when
         Cli.Result result = Cli.run("run", spec.toString(), "--max-runs", "2");

@@ -7,8 +7,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.edgebatch.testsupport.data.SharedData;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -33,7 +34,7 @@ class ScheduleIntegrationTests {
                 threads: 2
                 output: out
                 publish: {target: none}
-                """.formatted(TestData.fastModel()));
+                """.formatted(SharedData.fastModel()));
         Path db = Files.createDirectories(dir.resolve("db"));
         RepositoryQueries repository = RepositoryQueries.inFolder(db);
 

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.edgebatch.cost.run.RunReportReader;
 import org.edgebatch.report.RunReport;
+import org.edgebatch.testsupport.data.SharedData;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -67,7 +68,7 @@ class SharedOutputTests {
                 threads: 2
                 output: %s
                 publish: {target: "file://%s"}
-                """.formatted(videos, TestData.fastModel(), dir.resolve("out"), dir.resolve("central")));
+                """.formatted(videos, SharedData.fastModel(), dir.resolve("out"), dir.resolve("central")));
         // a folder: --db makes the H2 file edgebatch inside it
         String db = Files.createDirectories(dir.resolve("db-" + name)).toString();
         Cli.Result result = Cli.run("run", spec.toString(), "--db", db, "--json", "--progress", "none");

@@ -6,8 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.edgebatch.testsupport.data.SharedData;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code stop} from a second process, or Ctrl-C (SIGINT), while {@code run} runs, then {@code restart}. */
@@ -105,7 +106,7 @@ class StopIntegrationTests {
                 threads: 2
                 output: out
                 publish: {target: none}
-                """.formatted(name, TestData.fastModel()));
+                """.formatted(name, SharedData.fastModel()));
         Path home = Files.createDirectories(dir.resolve("home"));
         RepositoryQueries repository = RepositoryQueries.ofHome(home);
         CliProcess.Started run = CliProcess.start(home, "run", spec.toString(), "--progress", "log");

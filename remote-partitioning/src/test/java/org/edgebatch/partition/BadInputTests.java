@@ -12,6 +12,8 @@ import org.edgebatch.job.LaunchRefusedException;
 import org.edgebatch.job.PartitionView;
 import org.edgebatch.node.InventoryException;
 import org.edgebatch.spec.JobSpec;
+import org.edgebatch.testsupport.WalkingFootage;
+import org.edgebatch.testsupport.data.SharedData;
 import org.edgebatch.video.FootageRenderer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,12 +29,12 @@ class BadInputTests {
     void aTruncatedFileFailsItsPartitionNamingItWhileTheOtherCompletesAndARestartAfterTheFixCompletes() throws Exception {
         // given: two videos on one node, one cut in half as an interrupted copy leaves it
         Path videos = Files.createDirectories(dir.resolve("videos"));
-        FootageRenderer.Builder footage = TestFootage.walking(320, 180, 10, 4, 1, 3).faststart(true);
-        TestFootage.render(footage, videos.resolve("good.mp4"));
-        Path cut = TestFootage.render(footage, videos.resolve("cut.mp4"));
+        FootageRenderer.Builder footage = WalkingFootage.walking(320, 180, 10, 4, 1, 3).faststart(true);
+        WalkingFootage.render(footage, videos.resolve("good.mp4"));
+        Path cut = WalkingFootage.render(footage, videos.resolve("cut.mp4"));
         byte[] whole = Files.readAllBytes(cut);
         Files.write(cut, Arrays.copyOf(whole, whole.length / 2));
-        JobSpec spec = spec(videos, TestFootage.fastModel());
+        JobSpec spec = spec(videos, SharedData.fastModel());
 
         try (EdgeBatchContext context = EdgeBatchContext.start(dir)) {
             // when
@@ -63,9 +65,9 @@ class BadInputTests {
     void aFileThatIsNoVideoIsRefusedNamingItBeforeAnyJobInstanceExists() throws Exception {
         // given
         Path videos = Files.createDirectories(dir.resolve("videos"));
-        TestFootage.render(TestFootage.walking(320, 180, 10, 1, 0, 1), videos.resolve("good.mp4"));
+        WalkingFootage.render(WalkingFootage.walking(320, 180, 10, 1, 0, 1), videos.resolve("good.mp4"));
         Path notes = Files.writeString(videos.resolve("notes.mp4"), "these are not frames");
-        JobSpec spec = spec(videos, TestFootage.fastModel());
+        JobSpec spec = spec(videos, SharedData.fastModel());
 
         try (EdgeBatchContext context = EdgeBatchContext.start(dir)) {
             // when / then
@@ -80,8 +82,8 @@ class BadInputTests {
     void aMissingOrBrokenModelIsRefusedBeforeAnyJobInstanceExists() throws Exception {
         // given: a spec whose model was there when it was loaded
         Path videos = Files.createDirectories(dir.resolve("videos"));
-        TestFootage.render(TestFootage.walking(320, 180, 10, 1, 0, 1), videos.resolve("good.mp4"));
-        Path model = Files.copy(TestFootage.fastModel(), dir.resolve("model.onnx"));
+        WalkingFootage.render(WalkingFootage.walking(320, 180, 10, 1, 0, 1), videos.resolve("good.mp4"));
+        Path model = Files.copy(SharedData.fastModel(), dir.resolve("model.onnx"));
         JobSpec spec = spec(videos, model);
 
         try (EdgeBatchContext context = EdgeBatchContext.start(dir)) {

@@ -12,6 +12,8 @@ import org.edgebatch.output.OutputLayout;
 import org.edgebatch.publish.Outbox;
 import org.edgebatch.publish.OutboxStatus;
 import org.edgebatch.spec.JobSpec;
+import org.edgebatch.testsupport.WalkingFootage;
+import org.edgebatch.testsupport.data.SharedData;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,7 +53,7 @@ class MariaDbJobIntegrationTests {
     void aJobRunsTwiceOnMariaDbAndPublishesItsEvents() throws Exception {
         // given
         Path videos = Files.createDirectories(dir.resolve("videos"));
-        TestFootage.render(TestFootage.walking(320, 180, 10, 4, 1, 3), videos.resolve("walk.mp4"));
+        WalkingFootage.render(WalkingFootage.walking(320, 180, 10, 4, 1, 3), videos.resolve("walk.mp4"));
         JobSpec spec = Specs.load(dir, "maria", """
                 name: maria
                 input: {paths: [%s]}
@@ -60,7 +62,7 @@ class MariaDbJobIntegrationTests {
                 threads: 2
                 output: %s
                 publish: {target: "file://%s"}
-                """.formatted(videos, TestFootage.fastModel(), dir.resolve("out"), dir.resolve("central")));
+                """.formatted(videos, SharedData.fastModel(), dir.resolve("out"), dir.resolve("central")));
 
         try (EdgeBatchContext context = EdgeBatchContext.start(dir, List.of("spring.datasource.url=" + SERVER + database,
                 "spring.datasource.username=root"))) {

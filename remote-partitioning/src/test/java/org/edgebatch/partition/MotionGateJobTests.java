@@ -9,6 +9,8 @@ import org.edgebatch.job.EventView;
 import org.edgebatch.job.LaunchOptions;
 import org.edgebatch.report.RunReport;
 import org.edgebatch.spec.JobSpec;
+import org.edgebatch.testsupport.WalkingFootage;
+import org.edgebatch.testsupport.data.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
@@ -24,7 +26,7 @@ class MotionGateJobTests {
     void onAStillYardWhereOnePersonWalksForAWhileMostFramesSkipInferenceAndEveryEventIsStillFound() throws Exception {
         // given: 20 s at 10 fps; the person stands, walks from 6 s to 10 s, then stands again
         Path videos = Files.createDirectories(dir.resolve("videos"));
-        TestFootage.render(TestFootage.walking(640, 360, 10, 20, 6, 10), videos.resolve("yard.mp4"));
+        WalkingFootage.render(WalkingFootage.walking(640, 360, 10, 20, 6, 10), videos.resolve("yard.mp4"));
 
         try (EdgeBatchContext context = EdgeBatchContext.start(dir)) {
 
@@ -65,6 +67,6 @@ class MotionGateJobTests {
                 output: %s
                 publish:
                   target: none
-                """.formatted(gate ? "gated" : "ungated", videos, TestFootage.fastModel(), gate, dir.resolve("out")));
+                """.formatted(gate ? "gated" : "ungated", videos, SharedData.fastModel(), gate, dir.resolve("out")));
     }
 }

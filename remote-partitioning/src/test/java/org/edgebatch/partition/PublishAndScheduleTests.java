@@ -15,6 +15,8 @@ import org.edgebatch.publish.Outbox;
 import org.edgebatch.publish.OutboxEntry;
 import org.edgebatch.publish.OutboxStatus;
 import org.edgebatch.spec.JobSpec;
+import org.edgebatch.testsupport.WalkingFootage;
+import org.edgebatch.testsupport.data.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
@@ -31,7 +33,7 @@ class PublishAndScheduleTests {
     void eventsStayInTheOutboxWhileTheTargetCannotBeWrittenAndARestartSendsThemWithTheirManifest() throws Exception {
         // given: the publish target's folder is taken by a file, as an unmounted share can leave it
         Path videos = Files.createDirectories(dir.resolve("videos"));
-        TestFootage.render(TestFootage.walking(320, 180, 10, 3, 0.5, 2.5), videos.resolve("walk.mp4"));
+        WalkingFootage.render(WalkingFootage.walking(320, 180, 10, 3, 0.5, 2.5), videos.resolve("walk.mp4"));
         Path central = dir.resolve("central");
         Files.writeString(central, "in the way");
         JobSpec spec = spec("publish", videos, "file://" + central);
@@ -77,8 +79,8 @@ class PublishAndScheduleTests {
     void aScheduledRunPlansOnlyTheFilesThatAreNewOrChangedSinceTheJobProcessedThem() throws Exception {
         // given: a job that has processed two files
         Path videos = Files.createDirectories(dir.resolve("videos"));
-        Path first = TestFootage.render(TestFootage.walking(320, 180, 10, 1, 0, 1), videos.resolve("a.mp4"));
-        TestFootage.render(TestFootage.walking(320, 180, 10, 1, 0, 1), videos.resolve("b.mp4"));
+        Path first = WalkingFootage.render(WalkingFootage.walking(320, 180, 10, 1, 0, 1), videos.resolve("a.mp4"));
+        WalkingFootage.render(WalkingFootage.walking(320, 180, 10, 1, 0, 1), videos.resolve("b.mp4"));
         JobSpec spec = spec("nightly", videos, "none");
 
         try (EdgeBatchContext context = EdgeBatchContext.start(dir)) {
@@ -91,7 +93,7 @@ class PublishAndScheduleTests {
 
             // when: one file is touched and one is added
             Files.setLastModifiedTime(first, FileTime.from(Instant.now().plusSeconds(60)));
-            Path added = TestFootage.render(TestFootage.walking(320, 180, 10, 1, 0, 1), videos.resolve("c.mp4"));
+            Path added = WalkingFootage.render(WalkingFootage.walking(320, 180, 10, 1, 0, 1), videos.resolve("c.mp4"));
 
             // then
             assertThat(context.jobs().validate(spec, scheduled).videos()).extracting(PlannedVideo::path)
@@ -115,6 +117,6 @@ class PublishAndScheduleTests {
                 output: %s
                 publish:
                   target: %s
-                """.formatted(name, videos, TestFootage.fastModel(), dir.resolve("out"), target));
+                """.formatted(name, videos, SharedData.fastModel(), dir.resolve("out"), target));
     }
 }

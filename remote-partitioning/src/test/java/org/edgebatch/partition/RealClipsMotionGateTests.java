@@ -8,6 +8,7 @@ import org.edgebatch.job.EventView;
 import org.edgebatch.job.LaunchOptions;
 import org.edgebatch.report.RunReport;
 import org.edgebatch.spec.JobSpec;
+import org.edgebatch.testsupport.data.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
@@ -69,6 +70,6 @@ class RealClipsMotionGateTests {
                 output: %s
                 publish:
                   target: none
-                """.formatted(name, TestFootage.data().resolve("video"), TestFootage.fastModel(), gate, dir.resolve("out")));
+                """.formatted(name, SharedData.folder().resolve("video"), SharedData.fastModel(), gate, dir.resolve("out")));
     }
 }

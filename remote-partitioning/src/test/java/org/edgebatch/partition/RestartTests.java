@@ -15,6 +15,8 @@ import org.edgebatch.job.LaunchRefusedException;
 import org.edgebatch.job.PartitionView;
 import org.edgebatch.job.ProcessHeartbeat;
 import org.edgebatch.spec.JobSpec;
+import org.edgebatch.testsupport.WalkingFootage;
+import org.edgebatch.testsupport.data.SharedData;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,7 +42,7 @@ class RestartTests {
     @BeforeEach
     void footage() throws Exception {
         Path videos = Files.createDirectories(dir.resolve("videos"));
-        TestFootage.render(TestFootage.walking(640, 360, 10, FRAMES / 10.0, 2, 6), videos.resolve("walk.mp4"));
+        WalkingFootage.render(WalkingFootage.walking(640, 360, 10, FRAMES / 10.0, 2, 6), videos.resolve("walk.mp4"));
         spec = Specs.load(dir, "restart", """
                 name: restart
                 input:
@@ -52,7 +54,7 @@ class RestartTests {
                 output: %s
                 publish:
                   target: none
-                """.formatted(videos, TestFootage.fastModel(), CHUNK, dir.resolve("out")));
+                """.formatted(videos, SharedData.fastModel(), CHUNK, dir.resolve("out")));
     }
 
     @Test

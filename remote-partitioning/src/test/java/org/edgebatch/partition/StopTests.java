@@ -8,6 +8,8 @@ import org.edgebatch.job.JobRun;
 import org.edgebatch.job.LaunchOptions;
 import org.edgebatch.job.Progress;
 import org.edgebatch.spec.JobSpec;
+import org.edgebatch.testsupport.WalkingFootage;
+import org.edgebatch.testsupport.data.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
@@ -22,7 +24,7 @@ class StopTests {
     void aRunningJobStopsAfterItsCurrentChunkShowsItsProgressAndRestartsToTheEnd() throws Exception {
         // given: a job running in the background
         Path videos = Files.createDirectories(dir.resolve("videos"));
-        TestFootage.render(TestFootage.walking(320, 180, 10, 15, 3, 12), videos.resolve("long.mp4"));
+        WalkingFootage.render(WalkingFootage.walking(320, 180, 10, 15, 3, 12), videos.resolve("long.mp4"));
         JobSpec spec = Specs.load(dir, "stop", """
                 name: stop
                 input: {paths: [%s]}
@@ -31,7 +33,7 @@ class StopTests {
                 threads: 2
                 output: %s
                 publish: {target: none}
-                """.formatted(videos, TestFootage.fastModel(), dir.resolve("out")));
+                """.formatted(videos, SharedData.fastModel(), dir.resolve("out")));
 
         try (EdgeBatchContext context = EdgeBatchContext.start(dir, StopGate.class)) {
             JobRun run = context.jobs().start(spec, LaunchOptions.of("stop.yaml")).orElseThrow();

@@ -22,6 +22,8 @@ import org.edgebatch.job.PartitionView;
 import org.edgebatch.output.OutputLayout;
 import org.edgebatch.report.RunReport;
 import org.edgebatch.spec.JobSpec;
+import org.edgebatch.testsupport.WalkingFootage;
+import org.edgebatch.testsupport.data.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
@@ -38,8 +40,8 @@ class VideoInferenceJobTests {
     void twoNodesEachReadTheirOwnVideoAndEveryEventGetsASnapshotAPublishedCopyAndAReportLine() throws Exception {
         // given: node-a holds a generated video of a person walking, node-b a real campus clip
         Path yard = Files.createDirectories(dir.resolve("yard"));
-        TestFootage.render(TestFootage.walking(640, 360, 10, 6, 1, 4), yard.resolve("walk.mp4"));
-        Path campus = TestFootage.video("pets2009_vtest_480x360.mp4");
+        WalkingFootage.render(WalkingFootage.walking(640, 360, 10, 6, 1, 4), yard.resolve("walk.mp4"));
+        Path campus = SharedData.video("pets2009_vtest_480x360.mp4");
         JobSpec spec = Specs.load(dir, "lobby", """
                 name: lobby
                 input:
@@ -62,7 +64,7 @@ class VideoInferenceJobTests {
                 output: %s
                 publish:
                   target: file://%s
-                """.formatted(yard, campus, TestFootage.fastModel(), yard, campus, dir.resolve("out"), dir.resolve("central")));
+                """.formatted(yard, campus, SharedData.fastModel(), yard, campus, dir.resolve("out"), dir.resolve("central")));
 
         try (EdgeBatchContext context = EdgeBatchContext.start(dir)) {
 

@@ -11,14 +11,15 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import org.edgebatch.ort.OrtRuntime;
+import org.edgebatch.testsupport.data.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The job benchmark's harness on real footage, with the job played by a {@link BenchedJob} of fixed rates. */
 class JobBenchmarkTests {
 
-    private static final Path DATA = Path.of(System.getProperty("edgebatch.data", "../../shared/data")).toAbsolutePath().normalize();
-    private static final Path MODEL = DATA.resolve("models/yolox_nano_coco.onnx");
+    private static final Path DATA = SharedData.folder();
+    private static final Path MODEL = SharedData.fastModel();
 
     @TempDir
     Path work;
