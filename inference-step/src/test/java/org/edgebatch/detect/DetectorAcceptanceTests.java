@@ -13,10 +13,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.edgebatch.ort.OrtRuntime;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.edgebatch.ort.OrtRuntimeExtension;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -25,19 +24,13 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The detector on the three real COCO models: it finds the bus and the people in bus.jpg, and its boxes
  * are those of ONNX Runtime's own Java API run through the same pre- and post-processing, to a pixel.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(OrtRuntimeExtension.class)
 class DetectorAcceptanceTests {
 
-    private OrtRuntime runtime;
+    private final OrtRuntime runtime;
 
-    @BeforeAll
-    void loadRuntime() {
-        runtime = OrtRuntime.create();
-    }
-
-    @AfterAll
-    void closeRuntime() {
-        runtime.close();
+    DetectorAcceptanceTests(OrtRuntime runtime) {
+        this.runtime = runtime;
     }
 
     @ParameterizedTest

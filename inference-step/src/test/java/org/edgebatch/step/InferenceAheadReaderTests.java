@@ -11,26 +11,27 @@ import org.edgebatch.detect.BgrImage;
 import org.edgebatch.detect.Detector;
 import org.edgebatch.detect.DetectorConfig;
 import org.edgebatch.ort.OrtRuntime;
+import org.edgebatch.ort.OrtRuntimeExtension;
 import org.edgebatch.testsupport.data.SharedData;
 import org.edgebatch.video.UndecodableFrameException;
 import org.edgebatch.video.VideoFrame;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 /** Inference started at read time on two threads, four frames ahead, with a real model; order and restart state kept. */
+@ExtendWith(OrtRuntimeExtension.class)
 class InferenceAheadReaderTests {
 
-    private static OrtRuntime runtime;
     private static Detector detector;
     private static BgrImage bus;
     private static ExecutorService threads;
 
     @BeforeAll
-    static void open() throws Exception {
-        runtime = OrtRuntime.create();
+    static void open(OrtRuntime runtime) throws Exception {
         detector = Detector.open(runtime, DetectorConfig.of(SharedData.fastModel()).withIntraOpThreads(1));
         bus = BgrImage.of(SharedData.readImage("bus.jpg"));
         threads = Executors.newFixedThreadPool(2);
@@ -40,7 +41,6 @@ class InferenceAheadReaderTests {
     static void close() {
         threads.shutdown();
         detector.close();
-        runtime.close();
     }
 
     /** Frames 0..n-1 of the bus picture, every third one stopped by the gate, frame {@code broken} undecodable. */

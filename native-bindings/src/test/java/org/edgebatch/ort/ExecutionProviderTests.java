@@ -4,27 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(OrtRuntimeExtension.class)
 class ExecutionProviderTests {
 
-    private OrtRuntime runtime;
+    private final OrtRuntime runtime;
 
-    @BeforeAll
-    void loadRuntime() {
-        runtime = OrtRuntime.create();
-    }
-
-    @AfterAll
-    void closeRuntime() {
-        runtime.close();
+    ExecutionProviderTests(OrtRuntime runtime) {
+        this.runtime = runtime;
     }
 
     @ParameterizedTest

@@ -10,24 +10,16 @@ import java.lang.foreign.MemorySegment;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(OrtRuntimeExtension.class)
 class InferenceRequestTests {
 
-    private OrtRuntime runtime;
+    private final OrtRuntime runtime;
 
-    @BeforeAll
-    void loadRuntime() {
-        runtime = OrtRuntime.create();
-    }
-
-    @AfterAll
-    void closeRuntime() {
-        runtime.close();
+    InferenceRequestTests(OrtRuntime runtime) {
+        this.runtime = runtime;
     }
 
     @Test

@@ -13,29 +13,20 @@ import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** The same model and input through both paths of these bindings and through ONNX Runtime's own Java API (JNI). */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(OrtRuntimeExtension.class)
 class OnnxRuntimeJavaApiParityTests {
 
-    private OrtRuntime runtime;
-    private OrtEnvironment environment;
+    private final OrtRuntime runtime;
+    private final OrtEnvironment environment = OrtEnvironment.getEnvironment();
 
-    @BeforeAll
-    void load() {
-        runtime = OrtRuntime.create();
-        environment = OrtEnvironment.getEnvironment();
-    }
-
-    @AfterAll
-    void close() {
-        runtime.close();
+    OnnxRuntimeJavaApiParityTests(OrtRuntime runtime) {
+        this.runtime = runtime;
     }
 
     static Stream<Arguments> models() {

@@ -11,30 +11,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+@ExtendWith(OrtRuntimeExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OrtSessionTests {
 
-    private OrtRuntime runtime;
-    private OrtSession yolox;
+    private final OrtRuntime runtime;
+    // Opened once for the class (one instance per class); the runtime closes it with itself.
+    private final OrtSession yolox;
 
     @TempDir
     Path folder;
 
-    @BeforeAll
-    void openYolox() {
-        runtime = OrtRuntime.create();
-        yolox = runtime.openSession(TestModels.YOLOX_NANO, SessionOptions.defaults().withIntraOpThreads(1));
-    }
-
-    @AfterAll
-    void closeRuntime() {
-        runtime.close();
+    OrtSessionTests(OrtRuntime runtime) {
+        this.runtime = runtime;
+        this.yolox = runtime.openSession(TestModels.YOLOX_NANO, SessionOptions.defaults().withIntraOpThreads(1));
     }
 
     @Test
