@@ -122,15 +122,7 @@ class BadInputIntegrationTests {
         Path cut = TestData.walking(videos.resolve("cut.mp4"), 320, 180, 10, 3, 0.5, 2.5);
         byte[] whole = Files.readAllBytes(cut);
         Files.write(cut, Arrays.copyOf(whole, whole.length / 2));
-        Path spec = TestData.spec(dir, "cut", """
-                name: cut
-                input: {paths: [videos]}
-                model: {path: %s}
-                chunkSize: 8
-                threads: 2
-                output: out
-                publish: {target: none}
-                """.formatted(SharedData.fastModel()));
+        Path spec = TestData.fastModelSpec(dir, "cut", 8);
 
         // when
         Cli.Result run = run(spec);

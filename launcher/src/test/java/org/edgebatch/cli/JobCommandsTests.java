@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.edgebatch.testsupport.data.SharedData;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -29,15 +28,7 @@ class JobCommandsTests {
     static void runOneSmallJob() {
         Path videos = dir.resolve("videos");
         TestData.walking(videos.resolve("walk.mp4"), 320, 180, 10, 2, 0.3, 1.7);
-        Path spec = TestData.spec(dir, "shapes", """
-                name: shapes
-                input: {paths: [videos]}
-                model: {path: %s}
-                chunkSize: 8
-                threads: 2
-                output: out
-                publish: {target: none}
-                """.formatted(SharedData.fastModel()));
+        Path spec = TestData.fastModelSpec(dir, "shapes", 8);
         db = dir.resolve("db").toString();
         run = Cli.run("run", spec.toString(), "--db", db, "--json", "--progress", "none");
         outcome = JsonMapper.shared().readTree(run.out());

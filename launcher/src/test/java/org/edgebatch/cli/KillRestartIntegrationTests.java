@@ -10,7 +10,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.edgebatch.testsupport.data.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,15 +36,7 @@ class KillRestartIntegrationTests {
             throws Exception {
         // given: a 20 s clip read at every frame, 8 frames a chunk
         TestData.walking(dir.resolve("videos/walk.mp4"), 640, 360, FPS, SECONDS, 2, SECONDS - 2);
-        Path spec = TestData.spec(dir, "killed", """
-                name: killed
-                input: {paths: [videos]}
-                model: {path: %s}
-                chunkSize: 8
-                threads: 2
-                output: out
-                publish: {target: none}
-                """.formatted(SharedData.fastModel()));
+        Path spec = TestData.fastModelSpec(dir, "killed", 8);
         Path home = Files.createDirectories(dir.resolve("home"));
         RepositoryQueries repository = RepositoryQueries.ofHome(home);
 

@@ -9,7 +9,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.edgebatch.repository.RepositoryKeeperProcess;
-import org.edgebatch.testsupport.data.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,15 +30,7 @@ class ListeningSocketsIntegrationTests {
     void duringARunTheCommandAndTheRepositoryKeeperListenOnLoopbackOnly() throws Exception {
         // given: a run in its own JVM that has committed its first chunk
         TestData.walking(dir.resolve("videos/long.mp4"), 320, 180, 10, FRAMES / 10.0, 2, 18);
-        Path spec = TestData.spec(dir, "sockets", """
-                name: sockets
-                input: {paths: [videos]}
-                model: {path: %s}
-                chunkSize: 4
-                threads: 2
-                output: out
-                publish: {target: none}
-                """.formatted(SharedData.fastModel()));
+        Path spec = TestData.fastModelSpec(dir, "sockets", 4);
         Path home = Files.createDirectories(dir.resolve("home"));
         RepositoryQueries repository = RepositoryQueries.ofHome(home);
         CliProcess.Started run = CliProcess.start(home, "run", spec.toString(), "--progress", "log");

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.edgebatch.testsupport.data.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -98,15 +97,7 @@ class StopIntegrationTests {
     /** A run of job {@code name} in its own JVM over {@value #FRAMES} frames, once it has committed 16 of them. */
     private Running startRunThatCommittedAFewChunks(String name) throws Exception {
         TestData.walking(dir.resolve("videos/long.mp4"), 320, 180, 10, FRAMES / 10.0, 2, 18);
-        Path spec = TestData.spec(dir, name, """
-                name: %s
-                input: {paths: [videos]}
-                model: {path: %s}
-                chunkSize: 4
-                threads: 2
-                output: out
-                publish: {target: none}
-                """.formatted(name, SharedData.fastModel()));
+        Path spec = TestData.fastModelSpec(dir, name, 4);
         Path home = Files.createDirectories(dir.resolve("home"));
         RepositoryQueries repository = RepositoryQueries.ofHome(home);
         CliProcess.Started run = CliProcess.start(home, "run", spec.toString(), "--progress", "log");

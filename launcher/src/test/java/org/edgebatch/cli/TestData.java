@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.edgebatch.testsupport.WalkingFootage;
+import org.edgebatch.testsupport.data.SharedData;
 
 /** The launcher tests' own inputs: walking-person clips as a camera uploads them, and spec files. */
 final class TestData {
@@ -20,6 +21,22 @@ final class TestData {
     static Path walking(Path file, int width, int height, int fps, double seconds, double walkFrom, double walkTo) {
         return WalkingFootage.render(WalkingFootage.walking(width, height, fps, seconds, walkFrom, walkTo).faststart(true),
                 file);
+    }
+
+    /**
+     * Writes the tests' usual spec to {@code dir/name.yaml}: the fast model over {@code dir/videos} into
+     * {@code dir/out}, {@code chunkSize} frames a chunk on two threads, publishing nothing.
+     */
+    static Path fastModelSpec(Path dir, String name, int chunkSize) {
+        return spec(dir, name, """
+                name: %s
+                input: {paths: [videos]}
+                model: {path: %s}
+                chunkSize: %d
+                threads: 2
+                output: out
+                publish: {target: none}
+                """.formatted(name, SharedData.fastModel(), chunkSize));
     }
 
     /** Writes {@code yaml} to {@code dir/name.yaml}. */
