@@ -77,6 +77,45 @@ public final class RepositorySchema {
     }
 
     /**
+     * Brings the schema to {@link #LATEST_VERSION} like {@link #migrate()}, but when the history table already records
+     * every version up to it as applied, trusts that one query and leaves Flyway unloaded (it costs read-only commands
+     * a large part of their start-up). Flyway's check of applied scripts against this program's is then skipped, which
+     * is what the commands that only read can afford; anything behind, failed or newer goes through {@link #migrate()}.
+     */
+    public synchronized void migrateIfBehind() {
+        if (state != null) {
+            return;
+        }
+        if (hasTable(HISTORY_TABLE) && appliedVersion() == LATEST_VERSION) {
+            RepositoryDatabase database = RepositoryDatabase.of(dataSource);
+            state = new State(database, batchDatabaseType(database), readRepositoryId(), LATEST_VERSION);
+        } else {
+            migrate();
+        }
+    }
+
+    /** The newest version the history records as applied; -1 when any row failed (Flyway must look at it). */
+    private int appliedVersion() {
+        int newest = 0;
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT * FROM " + HISTORY_TABLE)) {
+            while (rows.next()) {
+                if (!rows.getBoolean("success")) {
+                    return -1;
+                }
+                String version = rows.getString("version");
+                if (version != null) {
+                    // Flyway writes "3", "3.1" or "3_1"; the major version is what LATEST_VERSION counts.
+                    newest = Math.max(newest, Integer.parseInt(version.split("[._]", 2)[0]));
+                }
+            }
+            return newest;
+        } catch (SQLException e) {
+            throw new RepositorySchemaException("cannot read the job repository's schema history: " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * The database type Spring Batch's JDBC repository must be configured with: {@code H2}, or {@code MYSQL} for the
      * MySQL family — except a MariaDB repository made before the migrations, whose id sequences are real sequences
      * ({@code MARIADB}). Decided by the schema, not the driver, so both drivers work on one repository.

@@ -133,6 +133,52 @@ class RepositorySchemaTests {
         assertThat(history()).containsExactly("1 JDBC", "2 SQL", "3 SQL", "9 SQL");
     }
 
+    @Test
+    void migrateIfBehindOnALatestRepositoryReadsItWithoutChangingIt() {
+        // given
+        RepositorySchema first = new RepositorySchema(dataSource);
+        first.migrate();
+        List<Map<String, Object>> history = jdbc.queryForList("SELECT * FROM EB_SCHEMA_HISTORY ORDER BY \"installed_rank\"");
+
+        // when
+        RepositorySchema reader = new RepositorySchema(dataSource);
+        reader.migrateIfBehind();
+
+        // then
+        assertThat(reader.version()).isEqualTo(3);
+        assertThat(reader.repositoryId()).isEqualTo(first.repositoryId());
+        assertThat(reader.batchDatabaseType()).isEqualTo("H2");
+        assertThat(jdbc.queryForList("SELECT * FROM EB_SCHEMA_HISTORY ORDER BY \"installed_rank\"")).isEqualTo(history);
+    }
+
+    @Test
+    void migrateIfBehindMigratesANewOrOlderRepository() {
+        // given: only Spring Batch's tables (version 1 once taken in place)
+        new ResourceDatabasePopulator(new ClassPathResource("org/springframework/batch/core/schema-h2.sql")).execute(dataSource);
+
+        // when
+        RepositorySchema schema = new RepositorySchema(dataSource);
+        schema.migrateIfBehind();
+
+        // then
+        assertThat(history()).containsExactly("1 BASELINE", "2 SQL", "3 SQL");
+        assertThat(schema.version()).isEqualTo(3);
+    }
+
+    @Test
+    void migrateIfBehindStillRefusesARepositoryNewerThanThisProgram() {
+        // given
+        new RepositorySchema(dataSource).migrate();
+        jdbc.update("INSERT INTO EB_SCHEMA_HISTORY (\"installed_rank\", \"version\", \"description\", \"type\", \"script\","
+                + " \"checksum\", \"installed_by\", \"execution_time\", \"success\")"
+                + " VALUES (4, '4.1', 'from the future', 'SQL', 'V4_1__from_the_future.sql', 0, 'later', 1, TRUE)");
+
+        // when / then
+        assertThatThrownBy(() -> new RepositorySchema(dataSource).migrateIfBehind())
+                .isInstanceOf(RepositorySchemaException.class)
+                .hasMessageContaining("schema version 4");
+    }
+
     /** Each applied migration as {@code "<version> <type>"}, in order (not Flyway's own table-created row). */
     private List<String> history() {
         return jdbc.queryForList("SELECT CONCAT(\"version\", ' ', \"type\") FROM EB_SCHEMA_HISTORY"

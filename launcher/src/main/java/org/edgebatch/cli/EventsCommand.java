@@ -34,8 +34,8 @@ final class EventsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = commandSpec.commandLine().getOut();
-        try (JobSession session = JobSession.open(database.url(), commandSpec.commandLine().getErr())) {
-            List<EventView> events = Executions.refusingUnknown(() -> session.executions().events(executionId));
+        try (RepositoryReader repository = RepositoryReader.open(database.url())) {
+            List<EventView> events = Executions.refusingUnknown(() -> repository.executions().events(executionId));
             if (json) {
                 out.println(JsonOutput.pretty(events));
             } else if (events.isEmpty()) {

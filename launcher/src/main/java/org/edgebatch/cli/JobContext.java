@@ -149,7 +149,8 @@ final class JobContext implements AutoCloseable {
         }
     }
 
-    private static RepositoryKeeper keeper() {
+    /** The keeper of H2 file repositories, lingering as {@value #KEEPER_LINGER_PROPERTY} says. */
+    static RepositoryKeeper keeper() {
         long linger = Long.getLong(KEEPER_LINGER_PROPERTY, 60);
         if (linger < 1) {
             throw new IllegalArgumentException(KEEPER_LINGER_PROPERTY + " must be at least 1, was " + linger);

@@ -33,12 +33,12 @@ final class JobsCommand implements Callable<Integer> {
             throw new CommandRefusal("--limit must be 1 or more, was " + limit);
         }
         PrintWriter out = commandSpec.commandLine().getOut();
-        try (JobSession session = JobSession.open(database.url(), commandSpec.commandLine().getErr())) {
-            List<JobSummaryView> jobs = session.executions().jobs(limit);
+        try (RepositoryReader repository = RepositoryReader.open(database.url())) {
+            List<JobSummaryView> jobs = repository.executions().jobs(limit);
             if (json) {
                 out.println(JsonOutput.pretty(jobs));
             } else if (jobs.isEmpty()) {
-                out.println("No job executions in " + session.databaseUrl());
+                out.println("No job executions in " + repository.databaseUrl());
             } else {
                 TextTable table = new TextTable(">execution", ">instance", "job", "status", "started", "ended");
                 jobs.forEach(job -> table.row(job.jobExecutionId(), job.jobInstanceId(), job.jobName(), job.status(),

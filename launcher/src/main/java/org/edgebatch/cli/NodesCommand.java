@@ -1,19 +1,12 @@
 package org.edgebatch.cli;
 
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import javax.sql.DataSource;
-import org.edgebatch.job.DatabaseClock;
-import org.edgebatch.job.EdgeBatchProperties;
 import org.edgebatch.partition.registry.NodeRecord;
 import org.edgebatch.partition.registry.NodeRegistry;
 import org.edgebatch.partition.registry.NodeView;
-import org.edgebatch.step.SqlDialect;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.PlatformTransactionManager;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,11 +33,9 @@ final class NodesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = commandSpec.commandLine().getOut();
-        try (JobContext context = JobContext.open(database.url())) {
-            JdbcTemplate jdbc = new JdbcTemplate(context.bean(DataSource.class));
-            NodeRegistry registry = new NodeRegistry(jdbc, context.bean(PlatformTransactionManager.class),
-                    new DatabaseClock(jdbc, context.bean(SqlDialect.class), Clock.systemUTC()));
-            var timeout = context.bean(EdgeBatchProperties.class).nodeTimeout();
+        try (RepositoryReader repository = RepositoryReader.open(database.url())) {
+            NodeRegistry registry = repository.nodes();
+            var timeout = repository.properties().nodeTimeout();
             long now = registry.now();
             Map<String, Integer> running = registry.runningPartitions();
             List<NodeView> nodes = registry.nodes().stream()
@@ -52,7 +43,7 @@ final class NodesCommand implements Callable<Integer> {
             if (json) {
                 out.println(JsonOutput.pretty(nodes));
             } else if (nodes.isEmpty()) {
-                out.println("No nodes registered in " + context.databaseUrl() + " (start one with: edgebatch worker --node-id ID"
+                out.println("No nodes registered in " + repository.databaseUrl() + " (start one with: edgebatch worker --node-id ID"
                         + " --allow PATH --broker URL --db URL)");
             } else {
                 TextTable table = new TextTable("node", "state", "heart-beat", "host", ">pid", ">files", ">bytes", ">running",

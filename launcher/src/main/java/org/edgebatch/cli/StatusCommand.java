@@ -38,9 +38,9 @@ final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = commandSpec.commandLine().getOut();
-        try (JobSession session = JobSession.open(database.url(), commandSpec.commandLine().getErr())) {
-            ExecutionExplorer executions = session.executions();
-            long id = executionId != null ? executionId : latest(executions, session.databaseUrl());
+        try (RepositoryReader repository = RepositoryReader.open(database.url())) {
+            ExecutionExplorer executions = repository.executions();
+            long id = executionId != null ? executionId : latest(executions, repository.databaseUrl());
             JobStatusView status = Executions.refusingUnknown(() -> executions.status(id));
             if (json) {
                 out.println(JsonOutput.pretty(status));
