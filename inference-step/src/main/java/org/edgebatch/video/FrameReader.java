@@ -1,6 +1,8 @@
 package org.edgebatch.video;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 import org.edgebatch.detect.BgrImage;
 import org.slf4j.Logger;
@@ -172,6 +174,11 @@ public class FrameReader implements AutoCloseable {
         lastReturned = new FrameDecoder.Anchor(picture.index(), picture.timestampMicros(), picture.streamTimestamp());
         lastConsumed = picture.index();
         framesReturned++;
+        if (framesReturned == 1 && log.isInfoEnabled()) {
+            // How long a command takes to reach its first frame is a start-up figure ('edgebatch bench startup' reads it).
+            log.info("{}: first frame read {} ms after the process started", videoId, ProcessHandle.current().info().startInstant()
+                    .map(start -> Duration.between(start, Instant.now()).toMillis()).orElse(-1L));
+        }
         return new VideoFrame(videoId, picture.index(), picture.timestampMicros(), picture.keyFrame(), image,
                 picture.width(), picture.height());
     }
