@@ -81,11 +81,15 @@ final class DetectCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "IMAGE", description = "Images to run on (JPEG, PNG, BMP, GIF).")
     List<Path> images;
 
-    private final ObjectMapper mapper = JsonMapper.builder().build();
-    private final DetectionPainter painter = new DetectionPainter();
+    // Made when this command runs, not when picocli builds the command line: every other command would pay for
+    // Jackson's and AWT's start-up.
+    private ObjectMapper mapper;
+    private DetectionPainter painter;
 
     @Override
     public Integer call() {
+        mapper = JsonMapper.builder().build();
+        painter = new DetectionPainter();
         DetectorConfig config = config();
         if (annotateDirectory != null) {
             try {
