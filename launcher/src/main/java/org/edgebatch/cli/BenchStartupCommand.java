@@ -35,6 +35,8 @@ import picocli.CommandLine.Option;
 final class BenchStartupCommand implements Callable<Integer> {
 
     private static final String FIRST_FRAME = "first frame read";
+    /** What the edgebatch script adds for the read-only commands: they live too short for C2 and G1 to pay off. */
+    private static final List<String> SHORT_LIVED = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
     private static final long STOP_SECONDS = JobSession.STOP_WAIT_SECONDS + 10;
 
     @CommandLine.Spec
@@ -53,7 +55,7 @@ final class BenchStartupCommand implements Callable<Integer> {
     DatabaseOption database;
 
     /** A command line to time; {@code toFirstFrame} stops the clock at the first frame instead of the exit. */
-    record Probe(String name, List<String> args, boolean toFirstFrame) {
+    record Probe(String name, List<String> jvmOptions, List<String> args, boolean toFirstFrame) {
     }
 
     @Override
@@ -64,12 +66,12 @@ final class BenchStartupCommand implements Callable<Integer> {
         String url = database.url();
         long id = execution != null ? execution : latest(url);
         List<Probe> probes = new ArrayList<>(List.of(
-                new Probe("jobs", List.of("jobs", "--db", url), false),
-                new Probe("status " + id + " --json", List.of("status", Long.toString(id), "--json", "--db", url), false),
-                new Probe("events " + id, List.of("events", Long.toString(id), "--db", url), false),
-                new Probe("nodes --json", List.of("nodes", "--json", "--db", url), false)));
+                new Probe("jobs", SHORT_LIVED, List.of("jobs", "--db", url), false),
+                new Probe("status " + id + " --json", SHORT_LIVED, List.of("status", Long.toString(id), "--json", "--db", url), false),
+                new Probe("events " + id, SHORT_LIVED, List.of("events", Long.toString(id), "--db", url), false),
+                new Probe("nodes --json", SHORT_LIVED, List.of("nodes", "--json", "--db", url), false)));
         if (runSpec != null) {
-            probes.add(new Probe("run (first frame)", List.of("run", runSpec.toString(), "--db", url, "--progress", "none"), true));
+            probes.add(new Probe("run (first frame)", List.of(), List.of("run", runSpec.toString(), "--db", url, "--progress", "none"), true));
         }
         PrintWriter out = commandSpec.commandLine().getOut();
         double loadBefore = load();
@@ -105,7 +107,8 @@ final class BenchStartupCommand implements Callable<Integer> {
 
     /** Milliseconds from starting the child JVM to its exit, or to its first frame (then it is stopped). */
     private static long time(Probe probe) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(childCommand(probe.args())).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        ProcessBuilder builder = new ProcessBuilder(childCommand(probe.jvmOptions(), probe.args()))
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
         if (probe.toFirstFrame()) {
             builder.environment().put("EDGEBATCH_LOG_LEVEL", "info");
         } else {
@@ -151,10 +154,14 @@ final class BenchStartupCommand implements Callable<Integer> {
         }
     }
 
-    /** This JVM's java and options; the packaged jar as {@code -jar} (what an ahead-of-time cache was trained with). */
-    private static List<String> childCommand(List<String> args) {
+    /**
+     * This JVM's java and options, then {@code jvmOptions}; the packaged jar as {@code -jar} (what an ahead-of-time
+     * cache was trained with).
+     */
+    private static List<String> childCommand(List<String> jvmOptions, List<String> args) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        command.addAll(jvmOptions);
         String classPath = System.getProperty("java.class.path");
         if (classPath.endsWith(".jar") && !classPath.contains(File.pathSeparator)) {
             command.addAll(List.of("-jar", classPath));
