@@ -3,6 +3,7 @@ package org.edgebatch.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import org.edgebatch.testsupport.data.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,7 +27,7 @@ class BenchStartupCommandTests {
                 threads: 2
                 output: out
                 publish: {target: none}
-                """.formatted(TestData.fastModel()));
+                """.formatted(SharedData.fastModel()));
         String db = dir.resolve("db").toString();
         assertThat(Cli.run("run", spec.toString(), "--db", db, "--progress", "none").exitCode()).isZero();
 

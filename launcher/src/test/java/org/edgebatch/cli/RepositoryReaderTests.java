@@ -10,6 +10,7 @@ import org.edgebatch.job.DatabaseClock;
 import org.edgebatch.job.ExecutionExplorer;
 import org.edgebatch.job.JobSummaryView;
 import org.edgebatch.partition.registry.NodeRegistry;
+import org.edgebatch.testsupport.data.SharedData;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -42,7 +43,7 @@ class RepositoryReaderTests {
                 threads: 2
                 output: out
                 publish: {target: none}
-                """.formatted(TestData.fastModel()));
+                """.formatted(SharedData.fastModel()));
         url = DatabaseUrls.resolve(dir.resolve("db").toString());
         Cli.Result run = Cli.run("run", spec.toString(), "--db", url, "--progress", "none");
         assertThat(run.exitCode()).as(run.toString()).isZero();
