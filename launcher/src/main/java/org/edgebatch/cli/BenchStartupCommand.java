@@ -155,12 +155,16 @@ final class BenchStartupCommand implements Callable<Integer> {
     }
 
     /**
-     * This JVM's java and options, then {@code jvmOptions}; the packaged jar as {@code -jar} (what an ahead-of-time
+     * This JVM's java, options and {@code edgebatch.*} system properties, then {@code jvmOptions}; the packaged jar as {@code -jar} (what an ahead-of-time
      * cache was trained with).
      */
     private static List<String> childCommand(List<String> jvmOptions, List<String> args) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        // EdgeBatch's settings may have been set in this JVM rather than on its command line (a test runner does so):
+        // the children must run with the same ones, e.g. the same keeper linger.
+        System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith("edgebatch.")).sorted()
+                .forEach(name -> command.add("-D" + name + "=" + System.getProperty(name)));
         command.addAll(jvmOptions);
         String classPath = System.getProperty("java.class.path");
         if (classPath.endsWith(".jar") && !classPath.contains(File.pathSeparator)) {
