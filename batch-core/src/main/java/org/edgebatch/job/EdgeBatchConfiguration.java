@@ -46,10 +46,12 @@ public class EdgeBatchConfiguration {
         return SqlDialect.of(dataSource);
     }
 
+    /** The runtime a command started before this context (see {@link OrtRuntimeStarter#start()}), else one made now. */
     @Bean(destroyMethod = "close")
     @Lazy
-    OrtRuntime ortRuntime() {
-        return OrtRuntimeStarter.create();
+    OrtRuntime ortRuntime(ObjectProvider<OrtRuntimeStarter> startedEarly) {
+        OrtRuntimeStarter early = startedEarly.getIfAvailable();
+        return early != null ? early.take() : OrtRuntimeStarter.create();
     }
 
     @Bean

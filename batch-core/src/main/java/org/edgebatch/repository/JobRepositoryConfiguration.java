@@ -22,7 +22,7 @@ public class JobRepositoryConfiguration extends JdbcDefaultBatchConfiguration {
     @Override
     protected String getDatabaseType() {
         RepositorySchema schema = applicationContext.getBean(RepositorySchema.class);
-        schema.migrate();
+        schema.migrateIfBehind();
         return schema.batchDatabaseType();
     }
 }

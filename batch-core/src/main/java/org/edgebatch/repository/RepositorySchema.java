@@ -79,8 +79,9 @@ public final class RepositorySchema {
     /**
      * Brings the schema to {@link #LATEST_VERSION} like {@link #migrate()}, but when the history table already records
      * every version up to it as applied, trusts that one query and leaves Flyway unloaded (it costs read-only commands
-     * a large part of their start-up). Flyway's check of applied scripts against this program's is then skipped, which
-     * is what the commands that only read can afford; anything behind, failed or newer goes through {@link #migrate()}.
+     * a large part of their start-up, and a run half a second before its first frame). Flyway's check of applied
+     * scripts against this program's is then skipped: the scripts of a released version do not change, and a
+     * repository is only ever migrated by them; anything behind, failed or newer goes through {@link #migrate()}.
      */
     public synchronized void migrateIfBehind() {
         if (state != null) {

@@ -105,7 +105,7 @@ final class DemoCommand implements Callable<Integer> {
         if (distributed) {
             return distributed(demoData, modelFile, clips, folder, nodeFolders, started, out, err);
         }
-        try (JobSession session = JobSession.open(database.url(), err)) {
+        try (JobSession session = JobSession.openToRun(database.url(), new JobContext.Mode.Embedded(), err)) {
             String footage;
             if (!clips.isEmpty()) {
                 placeClips(clips, nodeFolders);
@@ -146,7 +146,7 @@ final class DemoCommand implements Callable<Integer> {
         placeClips(clips, nodeFolders);
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors() / NODES.size());
         JobContext.Mode mode = new JobContext.Mode.Manager(BrokerOption.settings(brokerUrl));
-        try (JobSession session = JobSession.open(databaseUrl, mode, err)) {
+        try (JobSession session = JobSession.openToRun(databaseUrl, mode, err)) {
             List<LocalWorkers.Node> nodes = new ArrayList<>();
             for (int i = 0; i < NODES.size(); i++) {
                 nodes.add(new LocalWorkers.Node(NODES.get(i), nodeFolders.get(i)));

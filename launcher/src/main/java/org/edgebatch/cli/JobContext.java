@@ -10,6 +10,7 @@ import org.edgebatch.credentials.DatabaseLogin;
 import org.edgebatch.job.EdgeBatchConfiguration;
 import org.edgebatch.job.ExecutionExplorer;
 import org.edgebatch.job.JobSpecStore;
+import org.edgebatch.job.OrtRuntimeStarter;
 import org.edgebatch.job.VideoJobOperator;
 import org.edgebatch.partition.amqp.BrokerSettings;
 import org.edgebatch.partition.worker.WorkerSettings;
@@ -53,11 +54,14 @@ final class JobContext implements AutoCloseable {
     private final ConfigurableApplicationContext context;
     private final String databaseUrl;
     private final Optional<RepositoryKeeper.Lease> lease;
+    private final Optional<OrtRuntimeStarter> inference;
 
-    private JobContext(ConfigurableApplicationContext context, String databaseUrl, Optional<RepositoryKeeper.Lease> lease) {
+    private JobContext(ConfigurableApplicationContext context, String databaseUrl, Optional<RepositoryKeeper.Lease> lease,
+            Optional<OrtRuntimeStarter> inference) {
         this.context = context;
         this.databaseUrl = databaseUrl;
         this.lease = lease;
+        this.inference = inference;
     }
 
     /** The embedded context on the job repository at {@code databaseUrl}. */
@@ -74,6 +78,14 @@ final class JobContext implements AutoCloseable {
      * @throws BrokerUnreachableException when a distributed mode's broker cannot be reached or refuses the login
      */
     static JobContext open(String databaseUrl, Mode mode) {
+        return open(databaseUrl, mode, false);
+    }
+
+    /**
+     * As {@link #open(String, Mode)}; with {@code infers}, for a command about to run a job whose nodes are in this
+     * process (embedded, or a worker), ONNX Runtime starts loading at once, beside the context's start.
+     */
+    static JobContext open(String databaseUrl, Mode mode, boolean infers) {
         Objects.requireNonNull(databaseUrl, "databaseUrl must not be null");
         DatabaseLogin login = DatabaseLogin.of(databaseUrl, Credentials.ofProcess(JobSpec.edgebatchHome()));
         Map<String, Object> properties = new LinkedHashMap<>(EdgeBatchConfiguration.applicationProperties(login.url()));
@@ -96,6 +108,9 @@ final class JobContext implements AutoCloseable {
             }
         };
         Optional<RepositoryKeeper.Lease> lease = Optional.empty();
+        // A manager infers nothing itself.
+        Optional<OrtRuntimeStarter> inference = infers && !(mode instanceof Mode.Manager)
+                ? Optional.of(OrtRuntimeStarter.start()) : Optional.empty();
         ConfigurableApplicationContext context = null;
         try {
             lease = keeper().lease(login.url());
@@ -105,7 +120,7 @@ final class JobContext implements AutoCloseable {
                     .logStartupInfo(false)
                     .registerShutdownHook(false)
                     .properties(properties)
-                    .initializers(applicationContext -> register(applicationContext, mode))
+                    .initializers(applicationContext -> register(applicationContext, mode, inference))
                     .run();
             Objects.requireNonNull(context.getBean(ExecutionExplorer.class));
         } catch (RuntimeException e) {
@@ -113,16 +128,18 @@ final class JobContext implements AutoCloseable {
                 context.close();
             }
             lease.ifPresent(RepositoryKeeper.Lease::close);
+            inference.ifPresent(OrtRuntimeStarter::close);
             throw new JobRepositoryException("cannot open the job repository " + login.url() + ": " + rootMessage(e), e);
         }
-        JobContext opened = new JobContext(context, login.url(), lease);
+        JobContext opened = new JobContext(context, login.url(), lease, inference);
         if (!(mode instanceof Mode.Embedded)) {
             opened.checkBroker(mode);
         }
         return opened;
     }
 
-    private static void register(ConfigurableApplicationContext context, Mode mode) {
+    private static void register(ConfigurableApplicationContext context, Mode mode, Optional<OrtRuntimeStarter> inference) {
+        inference.ifPresent(starter -> context.getBeanFactory().registerSingleton("ortRuntimeStarter", starter));
         switch (mode) {
             case Mode.Embedded embedded -> {
             }
@@ -196,6 +213,8 @@ final class JobContext implements AutoCloseable {
         try {
             context.close();
         } finally {
+            // After the context: its OrtRuntime bean, if made, took and closed the runtime; else this closes it.
+            inference.ifPresent(OrtRuntimeStarter::close);
             lease.ifPresent(RepositoryKeeper.Lease::close);
         }
     }

@@ -43,6 +43,11 @@ final class JobSession implements AutoCloseable {
         return new JobSession(JobContext.open(databaseUrl, mode), err);
     }
 
+    /** A session about to run a job: where its nodes infer in this process, ONNX Runtime loads beside the context's start. */
+    static JobSession openToRun(String databaseUrl, JobContext.Mode mode, PrintWriter err) {
+        return new JobSession(JobContext.open(databaseUrl, mode, true), err);
+    }
+
     VideoJobOperator jobs() {
         return context.jobs();
     }

@@ -42,7 +42,7 @@ final class RestartCommand implements Callable<Integer> {
         FfmpegLogLevel.apply();
         var out = commandSpec.commandLine().getOut();
         var err = commandSpec.commandLine().getErr();
-        try (JobSession session = JobSession.open(database.url(), mode(), err)) {
+        try (JobSession session = JobSession.openToRun(database.url(), mode(), err)) {
             JobRun run = Executions.refusingUnknown(() -> session.jobs().startRestart(executionId));
             RunOutcome outcome = new RunOutcomePrinter(session, out, json, false).print(session.follow(run, progress.mode));
             return outcome.completed() ? ExitCodes.COMPLETED : ExitCodes.NOT_COMPLETED;

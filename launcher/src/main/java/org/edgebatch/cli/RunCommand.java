@@ -95,7 +95,7 @@ final class RunCommand implements Callable<Integer> {
         }
         PrintWriter out = commandSpec.commandLine().getOut();
         PrintWriter err = commandSpec.commandLine().getErr();
-        try (JobSession session = JobSession.open(spec.database(), BrokerOption.modeOf(spec), err)) {
+        try (JobSession session = JobSession.openToRun(spec.database(), BrokerOption.modeOf(spec), err)) {
             RunOutcomePrinter printer = new RunOutcomePrinter(session, out, json, spec.schedule().isPresent());
             if (spec.schedule().isPresent()) {
                 return scheduled(session, spec, printer, out, err);

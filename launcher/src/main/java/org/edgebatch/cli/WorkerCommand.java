@@ -76,7 +76,7 @@ final class WorkerCommand implements Callable<Integer> {
         JobContext.Mode.Worker mode = new JobContext.Mode.Worker(BrokerOption.settings(broker.value), settings, nodeThreads);
         CountDownLatch stopped = new CountDownLatch(1);
         CountDownLatch closed = new CountDownLatch(1);
-        try (JobContext context = JobContext.open(database.url(), mode)) {
+        try (JobContext context = JobContext.open(database.url(), mode, true)) {
             EdgeWorker worker = context.bean(EdgeWorker.class);
             worker.start();
             Thread hook = Thread.ofPlatform().name("edgebatch-worker-stop").unstarted(() -> {

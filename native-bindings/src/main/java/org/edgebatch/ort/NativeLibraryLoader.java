@@ -17,6 +17,7 @@ import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import java.util.jar.JarEntry;
 import java.util.jar.Manifest;
 
 /**
@@ -105,8 +106,9 @@ final class NativeLibraryLoader {
                     + " to a libonnxruntime file", OrtErrorCode.NO_SUCHFILE);
         }
         try {
-            String hash = sha256(url);
-            Path folder = cacheRoot.resolve(version(url) + "-" + hash.substring(0, HASH_PREFIX_LENGTH));
+            String version = version(url);
+            String hash = rememberedSha256(url, version);
+            Path folder = cacheRoot.resolve(version + "-" + hash.substring(0, HASH_PREFIX_LENGTH));
             Path target = folder.resolve(fileName);
             if (!isExtracted(target, url)) {
                 extract(url, folder, target, hash);
@@ -116,6 +118,51 @@ final class NativeLibraryLoader {
             throw new OrtException("Cannot extract " + resource + " into " + cacheRoot + ": " + e.getMessage(),
                     OrtErrorCode.FAIL, e);
         }
+    }
+
+    /*
+     * Hashing the library inside the jar (about 20 MB inflated) cost every command that infers a third of a second of
+     * CPU before its first frame. The jar's directory already names the entry's CRC-32 and size, so the hash is worked
+     * out once per entry and kept beside the extracted folders under that name.
+     */
+    private String rememberedSha256(URL url, String version) throws IOException {
+        Optional<String> entryKey = jarEntryKey(url);
+        if (entryKey.isEmpty()) {
+            return sha256(url);
+        }
+        Path memo = cacheRoot.resolve(version + "-" + entryKey.get() + ".sha256");
+        if (Files.isRegularFile(memo)) {
+            String remembered = Files.readString(memo).strip();
+            if (remembered.matches("[0-9a-f]{64}")) {
+                return remembered;
+            }
+        }
+        String hash = sha256(url);
+        Files.createDirectories(cacheRoot);
+        Path temporary = Files.createTempFile(cacheRoot, memo.getFileName().toString(), ".part");
+        try {
+            Files.writeString(temporary, hash + "\n");
+            try {
+                Files.move(temporary, memo, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, memo, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+        return hash;
+    }
+
+    /** The jar entry's CRC-32 and size from the jar's directory (nothing is inflated), when the URL is a jar entry. */
+    private static Optional<String> jarEntryKey(URL url) throws IOException {
+        if (!(url.openConnection() instanceof JarURLConnection jar)) {
+            return Optional.empty();
+        }
+        JarEntry entry = jar.getJarEntry();
+        if (entry == null || entry.getCrc() < 0 || entry.getSize() < 0) {
+            return Optional.empty();
+        }
+        return Optional.of(String.format(Locale.ROOT, "crc%08x-%d", entry.getCrc(), entry.getSize()));
     }
 
     private static boolean isExtracted(Path target, URL url) throws IOException {

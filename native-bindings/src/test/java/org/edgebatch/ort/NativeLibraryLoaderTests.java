@@ -49,6 +49,27 @@ class NativeLibraryLoaderTests {
     }
 
     @Test
+    void remembersTheLibrarysHashByItsJarEntryAndWorksItOutAgainWhenTheMemoIsUnreadable() throws Exception {
+        // given
+        Path library = loader(Map.of(), Map.of()).locate(Optional.empty());
+        String hash = sha256(library);
+        Path memo;
+        try (Stream<Path> files = Files.list(cache.resolve("cache"))) {
+            memo = files.filter(file -> file.getFileName().toString().endsWith(".sha256")).findFirst().orElseThrow();
+        }
+        assertThat(memo.getFileName().toString()).matches("1\\.29\\.0-crc[0-9a-f]{8}-[0-9]+\\.sha256");
+        assertThat(Files.readString(memo).strip()).isEqualTo(hash);
+
+        // when
+        Files.writeString(memo, "not a hash");
+        Path again = loader(Map.of(), Map.of()).locate(Optional.empty());
+
+        // then
+        assertThat(again).isEqualTo(library);
+        assertThat(Files.readString(memo).strip()).isEqualTo(hash);
+    }
+
+    @Test
     void concurrentExtractionsLeaveOneCompleteLibraryAndNoTemporaryFiles() throws Exception {
         // given
         int workers = 3;
