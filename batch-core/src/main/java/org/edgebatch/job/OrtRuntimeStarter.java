@@ -35,6 +35,9 @@ public final class OrtRuntimeStarter implements AutoCloseable {
 
     /** Starts creating the runtime now; {@link #take()} waits for it. */
     public static OrtRuntimeStarter start() {
+        // Logging is set up here, on the caller's thread: the starter's first log line would otherwise arrive while
+        // the main thread initialises SLF4J, which then replays it with three lines of warnings on stderr.
+        System.getLogger(OrtRuntimeStarter.class.getName()).isLoggable(System.Logger.Level.DEBUG);
         OrtRuntimeStarter started = new OrtRuntimeStarter();
         started.starter.start();
         return started;
