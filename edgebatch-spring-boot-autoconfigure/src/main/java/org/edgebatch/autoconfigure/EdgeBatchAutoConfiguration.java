@@ -1,12 +1,16 @@
 package org.edgebatch.autoconfigure;
 
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.edgebatch.detect.Detector;
+import org.edgebatch.job.DatabaseClock;
 import org.edgebatch.job.OrtRuntimeStarter;
+import org.edgebatch.job.ProcessHeartbeat;
 import org.edgebatch.ort.OrtRuntime;
 import org.edgebatch.repository.RepositorySchema;
+import org.edgebatch.step.SqlDialect;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -16,11 +20,12 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * EdgeBatch for a Spring Boot application that composes its own jobs: the process's ONNX Runtime, the detector of
- * {@code edgebatch.model} and those of {@code edgebatch.models}, and EdgeBatch's tables in the application's
- * DataSource. Every bean backs off when the application defines its own.
+ * {@code edgebatch.model} and those of {@code edgebatch.models}, EdgeBatch's tables in the application's
+ * DataSource, and a heartbeat for every job execution while it runs. Every bean backs off when the application defines its own.
  */
 @AutoConfiguration(afterName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
 @EnableConfigurationProperties(EdgeBatchStarterProperties.class)
@@ -71,6 +76,29 @@ public class EdgeBatchAutoConfiguration {
         @ConditionalOnMissingBean
         EdgeBatchTables edgeBatchTables(RepositorySchema schema) {
             return new EdgeBatchTables(schema);
+        }
+
+        /** Heart-beats on the database's clock, as the CLI's do, so processes on machines with wrong clocks agree. */
+        @Bean(destroyMethod = "close")
+        @ConditionalOnMissingBean
+        @ConditionalOnProperty(prefix = "edgebatch.heartbeat", name = "enabled", havingValue = "true", matchIfMissing = true)
+        ProcessHeartbeat edgeBatchProcessHeartbeat(DataSource dataSource, EdgeBatchTables tables, EdgeBatchStarterProperties properties) {
+            JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+            DatabaseClock clock = new DatabaseClock(jdbc, SqlDialect.of(dataSource), Clock.systemUTC());
+            return new ProcessHeartbeat(jdbc, properties.getHeartbeat().getInterval(), clock::millis);
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        @ConditionalOnBean(ProcessHeartbeat.class)
+        HeartbeatJobListener edgeBatchHeartbeatJobListener(ProcessHeartbeat heartbeat) {
+            return new HeartbeatJobListener(heartbeat);
+        }
+
+        /** Static: a post-processor is made before the beans it processes. */
+        @Bean
+        static HeartbeatRegistrar edgeBatchHeartbeatRegistrar(ObjectProvider<HeartbeatJobListener> listener) {
+            return new HeartbeatRegistrar(listener);
         }
     }
 }

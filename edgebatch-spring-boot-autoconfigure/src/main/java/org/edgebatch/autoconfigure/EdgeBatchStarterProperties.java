@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.NestedConfigurationProperty;
 
 /**
- * The starter's {@code edgebatch.*} settings: the application's detector models and EdgeBatch's tables. (The CLI's
+ * The starter's {@code edgebatch.*} settings: the application's detector models, EdgeBatch's tables and the heartbeat of running jobs. (The CLI's
  * process settings, {@code edgebatch.decoder-threads} and the like, belong to the CLI's job and are not read here.)
  * JavaBean properties, so the configuration processor documents each one from its field's Javadoc and initial value.
  */
@@ -23,6 +23,18 @@ public class EdgeBatchStarterProperties {
     /** EdgeBatch's tables in the application's database. */
     @NestedConfigurationProperty
     private TablesProperties tables = new TablesProperties();
+
+    /** The heartbeat of running job executions. */
+    @NestedConfigurationProperty
+    private HeartbeatProperties heartbeat = new HeartbeatProperties();
+
+    public HeartbeatProperties getHeartbeat() {
+        return heartbeat;
+    }
+
+    public void setHeartbeat(HeartbeatProperties heartbeat) {
+        this.heartbeat = heartbeat;
+    }
 
     public ModelProperties getModel() {
         return model;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.beans.Introspector;
 import java.beans.PropertyDescriptor;
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import org.edgebatch.detect.DetectionSettings;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.convert.DurationStyle;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -48,8 +50,12 @@ class ConfigurationMetadataTests {
                 assertThat(property.has("defaultValue")).as("%s has no default", name).isFalse();
             } else {
                 assertThat(property.has("defaultValue")).as("default of %s", name).isTrue();
-                assertThat(property.get("defaultValue").toString().replace("\"", ""))
-                        .as("documented default of %s", name).isEqualTo(String.valueOf(initial).replace(" ", ""));
+                String documentedDefault = property.get("defaultValue").toString().replace("\"", "");
+                if (initial instanceof Duration duration) {
+                    assertThat(DurationStyle.detectAndParse(documentedDefault)).as("documented default of %s", name).isEqualTo(duration);
+                } else {
+                    assertThat(documentedDefault).as("documented default of %s", name).isEqualTo(String.valueOf(initial).replace(" ", ""));
+                }
             }
         });
     }
@@ -69,7 +75,10 @@ class ConfigurationMetadataTests {
             if (value != null && value.getClass().getPackage() == EdgeBatchStarterProperties.class.getPackage()) {
                 collect(name, value, out);
             } else {
-                out.put(name, value instanceof List<?> list ? new ArrayList<>(list) : value);
+                out.put(name, switch (value) {
+                    case List<?> list -> new ArrayList<>(list);
+                    case null, default -> value;
+                });
             }
         }
     }
