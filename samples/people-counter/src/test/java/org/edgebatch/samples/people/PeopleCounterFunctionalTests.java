@@ -41,6 +41,9 @@ class PeopleCounterFunctionalTests {
             Files.copy(SharedData.video(clip), footage.resolve(clip));
         }
         Path output = dir.resolve("out");
+        Path home = Files.createDirectories(dir.resolve("home"));
+        // The CLI's run of the same footage, for the comparison below, overlaps the sample's start-up.
+        Process cliRun = cli(home, "run", spec(footage).toString(), "--progress", "none");
 
         // when: the sample runs
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(PeopleCounterApplication.class)
@@ -75,11 +78,19 @@ class PeopleCounterFunctionalTests {
         assertThat(colours).hasSizeGreaterThan(2);
 
         // and: the CLI, on the same footage and settings, reports as many person events per camera
-        assertThat(perCamera).isEqualTo(cliPersonEvents(footage));
+        awaitSuccess(cliRun, home, "run");
+        JsonNode events = JsonMapper.builder().build().readTree(awaitSuccess(cli(home, "events", "1", "--json"), home, "events"));
+        Map<String, Integer> cliPerCamera = new TreeMap<>();
+        for (JsonNode event : events) {
+            if (event.get("label").asString().equals("person")) {
+                cliPerCamera.merge(HourlyCountTasklet.camera(Path.of(event.get("video").asString())), 1, Integer::sum);
+            }
+        }
+        assertThat(perCamera).isEqualTo(cliPerCamera);
     }
 
-    private Map<String, Integer> cliPersonEvents(Path footage) throws Exception {
-        Path spec = Files.writeString(dir.resolve("count.yaml"), """
+    private Path spec(Path footage) throws Exception {
+        return Files.writeString(dir.resolve("count.yaml"), """
                 name: count
                 input: {paths: [%s]}
                 model: {path: %s}
@@ -89,34 +100,29 @@ class PeopleCounterFunctionalTests {
                 events: {classes: [person], snapshot: false}
                 publish: {target: none}
                 """.formatted(footage, SharedData.fastModel(), EVERY_NTH_FRAME, dir.resolve("cli-out")));
-        Path home = Files.createDirectories(dir.resolve("home"));
-        cli(home, "run", spec.toString(), "--progress", "none");
-        JsonNode events = JsonMapper.builder().build().readTree(cli(home, "events", "1", "--json"));
-        Map<String, Integer> perCamera = new TreeMap<>();
-        for (JsonNode event : events) {
-            if (event.get("label").asString().equals("person")) {
-                perCamera.merge(HourlyCountTasklet.camera(Path.of(event.get("video").asString())), 1, Integer::sum);
-            }
-        }
-        return perCamera;
     }
 
-    private static String cli(Path home, String... args) throws Exception {
+    private static Process cli(Path home, String... args) throws Exception {
         Path jar = Path.of(System.getProperty("edgebatch.jar", "../../launcher/target/edgebatch.jar")).toAbsolutePath();
         assertThat(jar).as("the packaged CLI (mvn package -pl launcher)").isRegularFile();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--enable-native-access=ALL-UNNAMED", "-Djava.awt.headless=true", "-Duser.home=" + home,
                 "-Dedgebatch.keeper-linger-seconds=1", "-jar", jar.toString()));
         command.addAll(List.of(args));
-        Path out = home.resolve(args[0] + ".out");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        return new ProcessBuilder(command).redirectError(home.resolve(args[0] + ".err").toFile())
+                .redirectOutput(home.resolve(args[0] + ".out").toFile()).start();
+    }
+
+    /** Waits for a CLI process; returns what it printed on standard output. */
+    private static String awaitSuccess(Process process, Path home, String command) throws Exception {
         boolean ended = process.waitFor(5, TimeUnit.MINUTES);
         if (!ended) {
             process.destroyForcibly();
         }
-        String printed = Files.readString(out);
-        assertThat(ended).as("edgebatch %s ends: %s", args[0], printed).isTrue();
-        assertThat(process.exitValue()).as("edgebatch %s: %s", args[0], printed).isZero();
+        String printed = Files.readString(home.resolve(command + ".out"));
+        String errors = Files.readString(home.resolve(command + ".err"));
+        assertThat(ended).as("edgebatch %s ends: %s%s", command, printed, errors).isTrue();
+        assertThat(process.exitValue()).as("edgebatch %s: %s%s", command, printed, errors).isZero();
         return printed;
     }
 }
