@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.function.Supplier;
 import org.edgebatch.detect.Detector;
 import org.edgebatch.detect.DetectorConfig;
-import org.edgebatch.detect.OutputLayout;
+import org.edgebatch.detect.OutputDecoders;
 import org.edgebatch.ort.ExecutionProvider;
 import org.edgebatch.ort.OrtRuntime;
 import org.edgebatch.ort.SessionOptions;
@@ -75,7 +75,7 @@ public final class DetectorFactory {
         ModelSpec model = spec.model();
         return new DetectorConfig(model.path(), ExecutionProvider.byName(model.provider()), intraOpThreads(spec),
                 (float) model.confidence(), (float) model.iou(), model.classes(), model.maxDetections(),
-                model.labels(), model.layout().map(OutputLayout::byName),
+                model.labels(), model.layout().map(OutputDecoders::byName),
                 Map.of(SessionOptions.ALLOW_INTRA_OP_SPINNING, spinning ? "1" : "0"));
     }
 }

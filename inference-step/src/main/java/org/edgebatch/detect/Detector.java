@@ -85,7 +85,7 @@ public final class Detector implements AutoCloseable {
                 request.run();
                 outputShape = request.outputShape(0);
             }
-            OutputLayout layout = config.layout().orElseGet(() -> detectLayout(outputShape, input, path));
+            OutputDecoder layout = config.layout().orElseGet(() -> detectLayout(outputShape, input, path));
             YoloDecoder decoder = decoder(layout, outputShape, input, path);
             Labels labels = labels(config, session, decoder.classCount(), path);
             DetectionSettings settings = new DetectionSettings(config.confidence(), config.iou(), config.maxDetections(),
@@ -209,7 +209,7 @@ public final class Detector implements AutoCloseable {
         }
     }
 
-    private static YoloDecoder decoder(OutputLayout layout, long[] outputShape, ModelInput input, Path path) {
+    private static YoloDecoder decoder(OutputDecoder layout, long[] outputShape, ModelInput input, Path path) {
         try {
             return layout.decoder(outputShape, input.width(), input.height());
         } catch (IllegalArgumentException e) {

@@ -14,7 +14,7 @@ import org.edgebatch.ort.ExecutionProvider;
  * session config entries (e.g. {@link org.edgebatch.ort.SessionOptions#ALLOW_INTRA_OP_SPINNING}).
  */
 public record DetectorConfig(Path model, ExecutionProvider provider, int intraOpThreads, float confidence, float iou,
-                             List<String> classes, int maxDetections, Optional<Path> labels, Optional<OutputLayout> layout,
+                             List<String> classes, int maxDetections, Optional<Path> labels, Optional<OutputDecoder> layout,
                              Map<String, String> sessionConfig) {
 
     public DetectorConfig {
@@ -33,7 +33,7 @@ public record DetectorConfig(Path model, ExecutionProvider provider, int intraOp
 
     /** Without session config entries. */
     public DetectorConfig(Path model, ExecutionProvider provider, int intraOpThreads, float confidence, float iou,
-                          List<String> classes, int maxDetections, Optional<Path> labels, Optional<OutputLayout> layout) {
+                          List<String> classes, int maxDetections, Optional<Path> labels, Optional<OutputDecoder> layout) {
         this(model, provider, intraOpThreads, confidence, iou, classes, maxDetections, labels, layout, Map.of());
     }
 
@@ -77,7 +77,8 @@ public record DetectorConfig(Path model, ExecutionProvider provider, int intraOp
         return new DetectorConfig(model, provider, intraOpThreads, confidence, iou, classes, maxDetections, labels, layout, sessionConfig);
     }
 
-    public DetectorConfig withLayout(OutputLayout layout) {
+    /** A copy decoding the output with {@code layout}: a built-in {@link OutputLayout} or a decoder of your own. */
+    public DetectorConfig withLayout(OutputDecoder layout) {
         return new DetectorConfig(model, provider, intraOpThreads, confidence, iou, classes, maxDetections, labels, Optional.of(layout),
                 sessionConfig);
     }

@@ -6,7 +6,7 @@ import org.edgebatch.ort.ElementType;
 
 /** What a {@link Detector} found out about its model: input, output, layout and class names. */
 public record ModelInfo(Path path, String inputName, ModelInput input, long[] outputShape, ElementType outputType,
-                        OutputLayout layout, Labels labels) {
+                        OutputDecoder layout, Labels labels) {
 
     public ModelInfo {
         outputShape = outputShape.clone();
@@ -23,7 +23,7 @@ public record ModelInfo(Path path, String inputName, ModelInput input, long[] ou
 
     @Override
     public String toString() {
-        return path.getFileName() + ": " + layout + ", input " + inputName + " " + input.elementType() + " [1, 3, "
+        return path.getFileName() + ": " + layout.name() + ", input " + inputName + " " + input.elementType() + " [1, 3, "
                 + input.height() + ", " + input.width() + "], output " + outputType + " " + Arrays.toString(outputShape)
                 + ", " + labels.size() + " classes";
     }

@@ -7,7 +7,7 @@ import java.util.Locale;
  * The three YOLO output layouts, each tied to the pre-processing its family was trained with. The layout
  * is found from the output shape and the input size ({@link #detect}), or named explicitly.
  */
-public enum OutputLayout {
+public enum OutputLayout implements OutputDecoder {
 
     /** YOLOv5 {@code [1, 3·G, 5 + C]} (3 anchors per grid cell; 25200 rows at 640). */
     YOLOV5(LetterboxStyle.ULTRALYTICS, "[1, N, 5+C]"),
@@ -27,6 +27,7 @@ public enum OutputLayout {
         this.shapePattern = shapePattern;
     }
 
+    @Override
     public LetterboxStyle letterboxStyle() {
         return letterboxStyle;
     }
@@ -80,6 +81,7 @@ public enum OutputLayout {
      *
      * @throws IllegalArgumentException naming the shape when it does not fit this layout
      */
+    @Override
     public YoloDecoder decoder(long[] outputShape, int inputWidth, int inputHeight) {
         long[] dims = matrix(outputShape);
         int cells = gridCells(inputWidth, inputHeight);

@@ -22,7 +22,8 @@ final class BenchModelOptions {
     Path modelFile() {
         DemoData folder = dataFolder();
         Path chosen = (model != null ? model : folder.model().orElseThrow(() -> new CommandRefusal(
-                "no YOLOv5 model in " + folder.models() + "; pass --model"))).toAbsolutePath();
+                "no YOLOv5 model in " + folder.models() + " nor in the download cache; pass --model, or run edgebatch models"
+                        + " pull " + DemoData.PULL_MODEL))).toAbsolutePath();
         if (!Files.isRegularFile(chosen)) {
             throw new CommandRefusal("model " + chosen + " does not exist");
         }

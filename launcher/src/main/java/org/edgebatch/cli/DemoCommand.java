@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import java.time.Duration;
+import org.edgebatch.models.ModelCache;
 import org.edgebatch.credentials.SecretUrls;
 import org.edgebatch.job.EdgeBatchProperties;
 import org.edgebatch.job.EventView;
@@ -94,7 +95,8 @@ final class DemoCommand implements Callable<Integer> {
         if (clips.isEmpty() && images.isEmpty()) {
             throw new CommandRefusal("no sample footage: " + demoData.folder().resolve("video") + " has no clips ("
                     + String.join(", ", DemoData.VIDEO_EXTENSIONS) + ") and " + demoData.folder().resolve("images")
-                    + " no images to render footage from; set --data or EDGEBATCH_DATA to a folder that has them");
+                    + " no images to render footage from; set --data or EDGEBATCH_DATA to a folder that has them, or run"
+                    + " edgebatch models pull " + DemoData.PULL_CLIP);
         }
         Path folder = (output != null ? output : JobSpec.edgebatchHome().resolve("demo")).toAbsolutePath().normalize();
         List<Path> nodeFolders = new ArrayList<>();
@@ -306,7 +308,9 @@ final class DemoCommand implements Callable<Integer> {
                 : "no YOLOv5 model found (looked for " + data.models().resolve(DemoData.DEFAULT_MODEL) + " and "
                         + data.models().resolve("yolov5*.onnx") + ")";
         return "edgebatch demo: " + what + ".\n"
-                + "  EdgeBatch ships no model. Get the official YOLOv5 ONNX export:\n"
+                + "  Download one (and a clip) into " + ModelCache.folder() + ", where demo looks after $EDGEBATCH_DATA:\n"
+                + "    edgebatch models pull " + DemoData.PULL_MODEL + " && edgebatch models pull " + DemoData.PULL_CLIP + "\n"
+                + "  Or export it yourself from the official YOLOv5 repository:\n"
                 + "    git clone https://github.com/ultralytics/yolov5 && cd yolov5\n"
                 + "    pip install -r requirements.txt onnx\n"
                 + "    python export.py --weights yolov5n.pt --include onnx\n"

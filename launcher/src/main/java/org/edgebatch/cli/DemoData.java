@@ -8,28 +8,41 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.edgebatch.models.ModelCache;
 
 /**
  * Where {@code demo} finds its data: the folder ({@code --data}, else {@code $EDGEBATCH_DATA}, else
- * {@code <edgebatch.home>/../shared/data}, else {@code ../shared/data} from the working directory), the model in its
+ * {@code <edgebatch.home>/../shared/data}, else {@code ../shared/data} from the working directory; when that folder
+ * has no model, the download cache of {@code edgebatch models pull} if it has one), the model in its
  * {@code models} folder, the clips in its {@code video} folder and the images in its {@code images} folder.
  */
 record DemoData(Path folder) {
 
     static final String DEFAULT_MODEL = "yolov5n_coco_fp16.onnx";
+    /** The catalogue names to pull when no folder has a model or clips. */
+    static final String PULL_MODEL = "yolov5n-coco-fp16";
+    static final String PULL_CLIP = "pets2009-vtest";
     static final List<String> VIDEO_EXTENSIONS = List.of(".mp4", ".avi", ".mkv", ".mov");
     static final List<String> IMAGE_EXTENSIONS = List.of(".jpg", ".jpeg", ".png");
 
-    /** The data folder the options and environment name. */
+    /** The data folder the options and environment name, else the download cache when only it has a model. */
     static DemoData locate(Path option, String environment, String edgebatchHome) {
+        return locate(option, environment, edgebatchHome, ModelCache.folder());
+    }
+
+    static DemoData locate(Path option, String environment, String edgebatchHome, Path cache) {
         if (option != null) {
             return new DemoData(option.toAbsolutePath().normalize());
         }
+        DemoData named;
         if (environment != null && !environment.isBlank()) {
-            return new DemoData(Path.of(environment).toAbsolutePath().normalize());
+            named = new DemoData(Path.of(environment).toAbsolutePath().normalize());
+        } else {
+            Path base = edgebatchHome != null && !edgebatchHome.isBlank() ? Path.of(edgebatchHome) : Path.of("");
+            named = new DemoData(base.resolve("..").resolve("shared").resolve("data").toAbsolutePath().normalize());
         }
-        Path base = edgebatchHome != null && !edgebatchHome.isBlank() ? Path.of(edgebatchHome) : Path.of("");
-        return new DemoData(base.resolve("..").resolve("shared").resolve("data").toAbsolutePath().normalize());
+        DemoData cached = new DemoData(cache);
+        return named.model().isEmpty() && cached.model().isPresent() ? cached : named;
     }
 
     Path models() {

@@ -17,7 +17,7 @@ import org.edgebatch.detect.DetectionPainter;
 import org.edgebatch.detect.DetectionResult;
 import org.edgebatch.detect.Detector;
 import org.edgebatch.detect.DetectorConfig;
-import org.edgebatch.detect.OutputLayout;
+import org.edgebatch.detect.OutputDecoders;
 import org.edgebatch.ort.ExecutionProvider;
 import org.edgebatch.ort.OrtRuntime;
 import picocli.CommandLine;
@@ -118,7 +118,7 @@ final class DetectCommand implements Callable<Integer> {
 
     private DetectorConfig config() {
         return new DetectorConfig(model, ExecutionProvider.byName(provider), threads, confidence, iou, classes, maxDetections,
-                Optional.ofNullable(labels), Optional.ofNullable(layout).map(OutputLayout::byName));
+                Optional.ofNullable(labels), Optional.ofNullable(layout).map(OutputDecoders::byName));
     }
 
     private void detect(Detector detector, Path path, PrintWriter out) {

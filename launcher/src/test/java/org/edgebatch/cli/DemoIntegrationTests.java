@@ -86,6 +86,7 @@ class DemoIntegrationTests {
         // then
         assertThat(demo.exitCode()).as(demo.toString()).isEqualTo(3);
         assertThat(demo.err()).startsWith("edgebatch demo: no YOLOv5 model found (looked for " + home.resolve("data/models/yolov5n_coco_fp16.onnx"))
+                .contains("edgebatch models pull yolov5n-coco-fp16 && edgebatch models pull pets2009-vtest")
                 .contains("git clone https://github.com/ultralytics/yolov5")
                 .contains("python export.py --weights yolov5n.pt --include onnx")
                 .contains("then put yolov5n.onnx into " + home.resolve("data/models") + "/ or run: edgebatch demo --model ");
