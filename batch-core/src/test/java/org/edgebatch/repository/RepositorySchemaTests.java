@@ -44,7 +44,7 @@ class RepositorySchemaTests {
         schema.migrate();
 
         // then
-        assertThat(schema.version()).isEqualTo(RepositorySchema.LATEST_VERSION).isEqualTo(3);
+        assertThat(schema.version()).isEqualTo(RepositorySchema.LATEST_VERSION).isEqualTo(4);
         assertThat(schema.repositoryId()).matches(UUID);
         assertThat(schema.batchDatabaseType()).isEqualTo("H2");
         assertThat(history()).containsExactly("1 JDBC", "2 SQL", "3 SQL");
@@ -67,7 +67,7 @@ class RepositorySchemaTests {
 
         // then
         assertThat(jdbc.queryForList("SELECT * FROM EB_SCHEMA_HISTORY ORDER BY \"installed_rank\"")).isEqualTo(history);
-        assertThat(second.version()).isEqualTo(3);
+        assertThat(second.version()).isEqualTo(4);
         assertThat(second.repositoryId()).isEqualTo(first.repositoryId());
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM EB_REPOSITORY", Integer.class)).isEqualTo(1);
     }
