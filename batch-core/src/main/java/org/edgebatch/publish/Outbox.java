@@ -21,7 +21,7 @@ public final class Outbox {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String COLUMNS = "OUTBOX_ID, JOB_NAME, JOB_INSTANCE_ID, JOB_EXECUTION_ID, NODE_ID, EVENT_KEY, FILES,"
-            + " STATUS, ATTEMPTS, LAST_ERROR";
+            + " STATUS, ATTEMPTS, LAST_ERROR, CREATED";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate ownTransaction;
@@ -72,9 +72,21 @@ public final class Outbox {
                 this::entry, jobInstanceId);
     }
 
-    public void markSent(long id) {
-        ownTransaction.executeWithoutResult(status -> jdbc.update("UPDATE EB_OUTBOX SET STATUS = 'SENT', ATTEMPTS = ATTEMPTS + 1, LAST_ERROR = NULL, SENT_AT = ?"
-                + " WHERE OUTBOX_ID = ?", System.currentTimeMillis(), id));
+    /** Every job's rows still to send, oldest first (what {@code edgebatch publish} drains without a job name). */
+    public List<OutboxEntry> pending() {
+        return jdbc.query("SELECT " + COLUMNS + " FROM EB_OUTBOX WHERE STATUS = 'PENDING' ORDER BY OUTBOX_ID", this::entry);
+    }
+
+    /**
+     * Marks a row sent once its publisher confirmed every file.
+     *
+     * @param uploadedBytes the bytes its files put on the wire
+     * @param target        where they went (the publisher's target, never with credentials)
+     */
+    public void markSent(long id, long uploadedBytes, String target) {
+        ownTransaction.executeWithoutResult(status -> jdbc.update("UPDATE EB_OUTBOX SET STATUS = 'SENT', ATTEMPTS = ATTEMPTS + 1,"
+                + " LAST_ERROR = NULL, SENT_AT = ?, UPLOADED_BYTES = ?, TARGET = ? WHERE OUTBOX_ID = ?",
+                System.currentTimeMillis(), uploadedBytes, target, id));
     }
 
     public void markFailed(long id, String error) {
@@ -89,6 +101,7 @@ public final class Outbox {
         }).stream().map(Path::of).toList();
         return new OutboxEntry(rs.getLong("OUTBOX_ID"), rs.getString("JOB_NAME"), rs.getLong("JOB_INSTANCE_ID"),
                 rs.getLong("JOB_EXECUTION_ID"), rs.getString("NODE_ID"), rs.getString("EVENT_KEY"), files,
-                OutboxStatus.valueOf(rs.getString("STATUS")), rs.getInt("ATTEMPTS"), rs.getString("LAST_ERROR"));
+                OutboxStatus.valueOf(rs.getString("STATUS")), rs.getInt("ATTEMPTS"), rs.getString("LAST_ERROR"),
+                rs.getLong("CREATED"));
     }
 }
