@@ -21,7 +21,11 @@ public final class S3Clients {
     }
 
     public static S3Publisher open(S3Target target) {
-        AwsCredentialsProvider credentials = DefaultCredentialsProvider.builder().build();
+        return open(target, DefaultCredentialsProvider.builder().build());
+    }
+
+    /** With other credentials than the default chain's: for tests, which must not set the process's environment. */
+    public static S3Publisher open(S3Target target, AwsCredentialsProvider credentials) {
         var builder = S3Client.builder()
                 .credentialsProvider(credentials)
                 .region(region(target))
