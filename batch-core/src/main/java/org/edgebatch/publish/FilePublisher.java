@@ -51,6 +51,16 @@ public final class FilePublisher implements Publisher {
         }
     }
 
+    @Override
+    public java.util.Optional<byte[]> read(String jobName, String nodeId, long jobExecutionId, String name) {
+        Path file = layout.published(target, jobName, jobExecutionId, nodeId).resolve(name);
+        try {
+            return Files.isRegularFile(file) ? java.util.Optional.of(Files.readAllBytes(file)) : java.util.Optional.empty();
+        } catch (IOException e) {
+            throw new PublishException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
     private static Manifest.Entry copy(Path source, Path folder) throws IOException {
         String name = source.getFileName().toString();
         String expected = Sha256.of(source);

@@ -66,6 +66,18 @@ public final class Outbox {
                 + " ORDER BY OUTBOX_ID", this::entry, jobName, nodeId);
     }
 
+    /** A node's rows of one execution: what one published node folder (or key prefix) holds. */
+    public record Folder(String nodeId, long jobExecutionId, int sent, int pending) {
+    }
+
+    /** The published folders of a job instance, by node and execution. */
+    public List<Folder> folders(long jobInstanceId) {
+        return jdbc.query("SELECT NODE_ID, JOB_EXECUTION_ID, SUM(CASE WHEN STATUS = 'SENT' THEN 1 ELSE 0 END),"
+                + " SUM(CASE WHEN STATUS = 'PENDING' THEN 1 ELSE 0 END) FROM EB_OUTBOX WHERE JOB_INSTANCE_ID = ?"
+                + " GROUP BY NODE_ID, JOB_EXECUTION_ID ORDER BY NODE_ID, JOB_EXECUTION_ID",
+                (rs, row) -> new Folder(rs.getString(1), rs.getLong(2), rs.getInt(3), rs.getInt(4)), jobInstanceId);
+    }
+
     /** Every row of a job instance. */
     public List<OutboxEntry> ofInstance(long jobInstanceId) {
         return jdbc.query("SELECT " + COLUMNS + " FROM EB_OUTBOX WHERE JOB_INSTANCE_ID = ? ORDER BY OUTBOX_ID",

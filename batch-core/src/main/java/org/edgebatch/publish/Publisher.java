@@ -27,6 +27,15 @@ public interface Publisher extends AutoCloseable {
     default void check() {
     }
 
+    /**
+     * Reads back one file of a published node folder (its {@link Manifest#FILE_NAME} or a name the manifest lists), for
+     * {@code edgebatch get}.
+     *
+     * @return empty when the target has no such file
+     * @throws PublishException when the target cannot be read
+     */
+    java.util.Optional<byte[]> read(String jobName, String nodeId, long jobExecutionId, String name);
+
     @Override
     default void close() {
     }

@@ -90,6 +90,18 @@ class S3PublishIntegrationTests {
         assertThat(node.get("events").asLong()).isEqualTo(events);
         assertThat(node.get("bytesUploaded").asLong()).isEqualTo(sizes(nodeFiles));
         assertThat(node.get("bytesScanned").asLong()).isEqualTo(Files.size(videos.resolve("walk.mp4")));
+
+        // and: get rebuilds the node's folder from the bucket, named by its manifest's SHA-256, every file verified
+        CliProcess.Finished get = cli(home, "get", Long.toString(execution), "--output", home.resolve("fetched").toString(), "--db", db(home));
+        assertThat(get.exitCode()).as(get.toString()).isZero();
+        String address = Sha256.of(dir.resolve("store").resolve(BUCKET).resolve("edge/outage/local/manifests/" + execution + "/manifest.json"));
+        assertThat(get.out()).contains("local  sha256:" + address).contains(nodeFiles.size() + " file(s) verified");
+        for (Path file : nodeFiles) {
+            try (var fetched = Files.walk(home.resolve("fetched").resolve(address))) {
+                Path copy = fetched.filter(f -> f.getFileName().equals(file.getFileName())).findFirst().orElseThrow();
+                assertThat(Sha256.of(copy)).isEqualTo(Sha256.of(file));
+            }
+        }
     }
 
     @Test

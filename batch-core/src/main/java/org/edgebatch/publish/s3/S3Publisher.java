@@ -122,13 +122,21 @@ public final class S3Publisher implements Publisher {
         return keys;
     }
 
-    /** Reads an object whole, for {@code get}; empty when there is no such key. */
+    /** Reads an object whole; empty when there is no such key. */
     public java.util.Optional<byte[]> read(String key) {
         try {
             return java.util.Optional.of(client.getObjectAsBytes(request -> request.bucket(target.bucket()).key(key)).asByteArray());
         } catch (NoSuchKeyException e) {
             return java.util.Optional.empty();
+        } catch (SdkException e) {
+            throw new PublishException("cannot read " + key + " from " + target() + ": " + e.getMessage(), e);
         }
+    }
+
+    @Override
+    public java.util.Optional<byte[]> read(String jobName, String nodeId, long jobExecutionId, String name) {
+        return read(Manifest.FILE_NAME.equals(name) ? keys.manifest(jobName, nodeId, jobExecutionId)
+                : keys.node(jobName, nodeId) + name);
     }
 
     @Override
