@@ -97,7 +97,13 @@ public final class ExecutionExplorer {
         }
         return new JobStatusView(executionId, instanceId, execution.getJobInstance().getJobName(), execution.getStatus().name(),
                 execution.getExitStatus().getExitCode(), failure, iso(execution.getStartTime()), iso(execution.getEndTime()),
-                specs.source(instanceId).orElse(""), runner, steps, partitions);
+                specs.source(instanceId).orElse(""), runner, steps, partitions, nodeFigures(executionId));
+    }
+
+    private List<JobStatusView.NodeFigures> nodeFigures(long executionId) {
+        return reports.build(executionId).nodes().stream().map(node -> new JobStatusView.NodeFigures(node.nodeId(),
+                node.totals().bytesScanned(), node.totals().bytesUploaded(), node.totals().events(),
+                node.totals().pendingUploads())).toList();
     }
 
     /** Frames inferred and detections written per video of an instance: {@code [inferred, detections]} by video id. */

@@ -1,7 +1,10 @@
 package org.edgebatch.job;
 
 import java.util.Objects;
+import java.util.SplittableRandom;
 import org.edgebatch.publish.Outbox;
+import org.edgebatch.publish.OutboxDrain;
+import org.edgebatch.publish.PublishRetry;
 import org.edgebatch.publish.PublishTasklet;
 import org.edgebatch.publish.Publishers;
 import org.edgebatch.spec.JobSpec;
@@ -46,8 +49,9 @@ public final class PublishWorkerStepFactory implements WorkerStepFactory {
             throw new IllegalStateException("the publish partition " + partition.getStepName() + " names no node");
         }
         JobSpec spec = specs.load(partition.getJobExecution().getJobInstance().getInstanceId());
-        PublishTasklet tasklet = new PublishTasklet(outbox, publishers.of(spec.publish()).orElseThrow(() ->
-                new IllegalStateException("job " + spec.name() + " publishes nowhere (publish.target: none)")), nodeId);
+        PublishTasklet tasklet = new PublishTasklet(outbox, () -> publishers.of(spec.publish()).orElseThrow(() ->
+                new IllegalStateException("job " + spec.name() + " publishes nowhere (publish.target: none)")),
+                new OutboxDrain(outbox, PublishRetry.DEFAULT, new SplittableRandom()), nodeId);
         return new StepBuilder(STEP_NAME, jobRepository).tasklet(tasklet, transactionManager).build();
     }
 }

@@ -1,8 +1,7 @@
 package org.edgebatch.job;
 
 import java.util.Objects;
-import java.util.Optional;
-import org.edgebatch.publish.Publisher;
+import org.edgebatch.spec.PublishSpec;
 import org.edgebatch.publish.Publishers;
 import org.edgebatch.report.RunReportBuilder;
 import org.edgebatch.report.RunReportWriter;
@@ -73,7 +72,6 @@ public final class VideoInferenceJobFactory {
 
     /** The job of {@code spec}, with one more listener (e.g. one that learns the execution's id as it starts). */
     public Job build(JobSpec spec, String specSource, JobExecutionListener extra) {
-        Optional<Publisher> publisher = publishers.of(spec.publish());
         Step inventory = new StepBuilder(INVENTORY_STEP, jobRepository)
                 .tasklet(new InventoryTasklet(spec, planner, processed, videos), transactionManager)
                 .build();
@@ -83,7 +81,7 @@ public final class VideoInferenceJobFactory {
                 .start(inventory)
                 .next(partitions.partitionedStep(DETECT_STEP, DetectWorkerStepFactory.STEP_NAME, spec, PartitionGrain.VIDEO))
                 .next(partitions.partitionedStep(EVENTS_STEP, EventsWorkerStepFactory.STEP_NAME, spec, PartitionGrain.VIDEO));
-        if (publisher.isPresent()) {
+        if (spec.publish().scheme() != PublishSpec.Scheme.NONE) {
             job.next(partitions.partitionedStep(PUBLISH_STEP, PublishWorkerStepFactory.STEP_NAME, spec, PartitionGrain.NODE));
         }
         return job.build();

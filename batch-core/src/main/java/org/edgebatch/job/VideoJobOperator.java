@@ -70,7 +70,7 @@ public final class VideoJobOperator {
     public VideoPlan validate(JobSpec spec, LaunchOptions options) {
         Objects.requireNonNull(spec, "spec must not be null");
         try {
-            publishers.of(spec.publish());
+            publishers.check(spec.publish());
         } catch (IllegalArgumentException e) {
             throw new LaunchRefusedException(e.getMessage(), e);
         }

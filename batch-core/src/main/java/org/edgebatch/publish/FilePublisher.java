@@ -36,7 +36,7 @@ public final class FilePublisher implements Publisher {
     }
 
     @Override
-    public void publish(OutboxEntry entry) {
+    public long publish(OutboxEntry entry) {
         Path folder = folderOf(entry);
         try {
             Files.createDirectories(folder);
@@ -45,8 +45,19 @@ public final class FilePublisher implements Publisher {
                 added.add(copy(file, folder));
             }
             Manifest.read(folder, entry.jobName(), entry.jobExecutionId(), entry.nodeId()).with(added).write(folder);
+            return added.stream().mapToLong(Manifest.Entry::bytes).sum();
         } catch (IOException | RuntimeException e) {
             throw new PublishException("event " + entry.eventKey() + " could not be published to " + folder + ": " + e, e);
+        }
+    }
+
+    @Override
+    public java.util.Optional<byte[]> read(String jobName, String nodeId, long jobExecutionId, String name) {
+        Path file = layout.published(target, jobName, jobExecutionId, nodeId).resolve(name);
+        try {
+            return Files.isRegularFile(file) ? java.util.Optional.of(Files.readAllBytes(file)) : java.util.Optional.empty();
+        } catch (IOException e) {
+            throw new PublishException("cannot read " + file + ": " + e.getMessage(), e);
         }
     }
 

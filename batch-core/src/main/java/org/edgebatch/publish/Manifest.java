@@ -38,6 +38,16 @@ public record Manifest(String job, long jobExecutionId, String node, List<Entry>
         return JSON.readValue(Files.readString(file), Manifest.class);
     }
 
+    /** A manifest from its JSON. */
+    public static Manifest parse(String json) {
+        return JSON.readValue(json, Manifest.class);
+    }
+
+    /** The JSON written to {@code manifest.json}. */
+    public String toJson() {
+        return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(this);
+    }
+
     /** This manifest with {@code entries} added (replacing entries of the same name), sorted by name. */
     public Manifest with(List<Entry> entries) {
         Map<String, Entry> byName = new TreeMap<>();
@@ -51,7 +61,7 @@ public record Manifest(String job, long jobExecutionId, String node, List<Entry>
     public void write(Path folder) throws IOException {
         Path partial = Files.createTempFile(folder, FILE_NAME, ".part");
         try {
-            Files.writeString(partial, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(this));
+            Files.writeString(partial, toJson());
             Files.move(partial, folder.resolve(FILE_NAME), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(partial);

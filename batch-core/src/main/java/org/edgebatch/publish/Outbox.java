@@ -21,7 +21,7 @@ public final class Outbox {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String COLUMNS = "OUTBOX_ID, JOB_NAME, JOB_INSTANCE_ID, JOB_EXECUTION_ID, NODE_ID, EVENT_KEY, FILES,"
-            + " STATUS, ATTEMPTS, LAST_ERROR";
+            + " STATUS, ATTEMPTS, LAST_ERROR, CREATED";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate ownTransaction;
@@ -66,15 +66,39 @@ public final class Outbox {
                 + " ORDER BY OUTBOX_ID", this::entry, jobName, nodeId);
     }
 
+    /** A node's rows of one execution: what one published node folder (or key prefix) holds. */
+    public record Folder(String nodeId, long jobExecutionId, int sent, int pending) {
+    }
+
+    /** The published folders of a job instance, by node and execution. */
+    public List<Folder> folders(long jobInstanceId) {
+        return jdbc.query("SELECT NODE_ID, JOB_EXECUTION_ID, SUM(CASE WHEN STATUS = 'SENT' THEN 1 ELSE 0 END),"
+                + " SUM(CASE WHEN STATUS = 'PENDING' THEN 1 ELSE 0 END) FROM EB_OUTBOX WHERE JOB_INSTANCE_ID = ?"
+                + " GROUP BY NODE_ID, JOB_EXECUTION_ID ORDER BY NODE_ID, JOB_EXECUTION_ID",
+                (rs, row) -> new Folder(rs.getString(1), rs.getLong(2), rs.getInt(3), rs.getInt(4)), jobInstanceId);
+    }
+
     /** Every row of a job instance. */
     public List<OutboxEntry> ofInstance(long jobInstanceId) {
         return jdbc.query("SELECT " + COLUMNS + " FROM EB_OUTBOX WHERE JOB_INSTANCE_ID = ? ORDER BY OUTBOX_ID",
                 this::entry, jobInstanceId);
     }
 
-    public void markSent(long id) {
-        ownTransaction.executeWithoutResult(status -> jdbc.update("UPDATE EB_OUTBOX SET STATUS = 'SENT', ATTEMPTS = ATTEMPTS + 1, LAST_ERROR = NULL, SENT_AT = ?"
-                + " WHERE OUTBOX_ID = ?", System.currentTimeMillis(), id));
+    /** Every job's rows still to send, oldest first (what {@code edgebatch publish} drains without a job name). */
+    public List<OutboxEntry> pending() {
+        return jdbc.query("SELECT " + COLUMNS + " FROM EB_OUTBOX WHERE STATUS = 'PENDING' ORDER BY OUTBOX_ID", this::entry);
+    }
+
+    /**
+     * Marks a row sent once its publisher confirmed every file.
+     *
+     * @param uploadedBytes the bytes its files put on the wire
+     * @param target        where they went (the publisher's target, never with credentials)
+     */
+    public void markSent(long id, long uploadedBytes, String target) {
+        ownTransaction.executeWithoutResult(status -> jdbc.update("UPDATE EB_OUTBOX SET STATUS = 'SENT', ATTEMPTS = ATTEMPTS + 1,"
+                + " LAST_ERROR = NULL, SENT_AT = ?, UPLOADED_BYTES = ?, TARGET = ? WHERE OUTBOX_ID = ?",
+                System.currentTimeMillis(), uploadedBytes, target, id));
     }
 
     public void markFailed(long id, String error) {
@@ -89,6 +113,7 @@ public final class Outbox {
         }).stream().map(Path::of).toList();
         return new OutboxEntry(rs.getLong("OUTBOX_ID"), rs.getString("JOB_NAME"), rs.getLong("JOB_INSTANCE_ID"),
                 rs.getLong("JOB_EXECUTION_ID"), rs.getString("NODE_ID"), rs.getString("EVENT_KEY"), files,
-                OutboxStatus.valueOf(rs.getString("STATUS")), rs.getInt("ATTEMPTS"), rs.getString("LAST_ERROR"));
+                OutboxStatus.valueOf(rs.getString("STATUS")), rs.getInt("ATTEMPTS"), rs.getString("LAST_ERROR"),
+                rs.getLong("CREATED"));
     }
 }

@@ -72,6 +72,12 @@ public final class RunReportBuilder {
             c.events = rs.getLong(2);
             c.artifactBytes = rs.getLong(3);
         }, instanceId);
+        jdbc.query("SELECT NODE_ID, SUM(CASE WHEN STATUS = 'SENT' THEN COALESCE(UPLOADED_BYTES, 0) ELSE 0 END),"
+                + " SUM(CASE WHEN STATUS = 'PENDING' THEN 1 ELSE 0 END) FROM EB_OUTBOX WHERE JOB_INSTANCE_ID = ? GROUP BY NODE_ID", rs -> {
+                    Counts c = byNode.computeIfAbsent(rs.getString(1), id -> new Counts());
+                    c.bytesUploaded = rs.getLong(2);
+                    c.pendingUploads = rs.getLong(3);
+                }, instanceId);
         addDecoding(history, byNode);
 
         double totalWall = 0;
@@ -164,12 +170,15 @@ public final class RunReportBuilder {
         long events;
         long bytesScanned;
         long artifactBytes;
+        long bytesUploaded;
+        long pendingUploads;
         double videoSeconds;
         double wallSeconds;
 
         RunTotals totals() {
             return new RunTotals(files, decoded, inferred, skipped, undecodable, detections, events, bytesScanned,
-                    artifactBytes, RunTotals.round(videoSeconds), RunTotals.round(wallSeconds), RunTotals.rate(decoded, wallSeconds));
+                    artifactBytes, RunTotals.round(videoSeconds), RunTotals.round(wallSeconds), RunTotals.rate(decoded, wallSeconds),
+                    bytesUploaded, pendingUploads);
         }
     }
 }

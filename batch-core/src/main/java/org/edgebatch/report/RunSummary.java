@@ -16,7 +16,7 @@ public final class RunSummary {
         out.append(String.format(Locale.ROOT, "Model %s (%s)%n%n", report.model().path(), report.model().provider()));
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"node", "files", "decoded", "inferred", "motion-skip", "undecodable", "detections", "events",
-                "scanned", "artifacts", "video s", "wall s", "fps"});
+                "scanned", "artifacts", "uploaded", "pending", "video s", "wall s", "fps"});
         report.nodes().forEach(node -> rows.add(row(node.nodeId(), node.totals())));
         if (report.nodes().size() != 1) {
             rows.add(row("total", report.totals()));
@@ -34,6 +34,10 @@ public final class RunSummary {
             }
             out.append(System.lineSeparator());
         }
+        if (report.totals().pendingUploads() > 0) {
+            out.append(String.format(Locale.ROOT, "%n%d event(s) wait in the outbox (pendingUploads): send them with"
+                    + " edgebatch publish --job %s%n", report.totals().pendingUploads(), report.jobName()));
+        }
         out.append(System.lineSeparator()).append(report.events().size()).append(" event(s)");
         report.events().stream().limit(10).forEach(event -> out.append(String.format(Locale.ROOT, "%n  %-10s %7.1f-%7.1f s  %.2f  %s",
                 event.label(), event.start(), event.end(), event.maxScore(), event.video())));
@@ -47,6 +51,7 @@ public final class RunSummary {
         return new String[] {name, Long.toString(t.files()), Long.toString(t.framesDecoded()), Long.toString(t.framesInferred()),
                 Long.toString(t.framesSkippedByMotion()), Long.toString(t.framesUndecodable()), Long.toString(t.detections()),
                 Long.toString(t.events()), bytes(t.bytesScanned()), bytes(t.bytesEventArtifacts()),
+                bytes(t.bytesUploaded()), Long.toString(t.pendingUploads()),
                 String.format(Locale.ROOT, "%.1f", t.videoSeconds()), String.format(Locale.ROOT, "%.1f", t.wallSeconds()),
                 String.format(Locale.ROOT, "%.1f", t.framesPerSecond())};
     }

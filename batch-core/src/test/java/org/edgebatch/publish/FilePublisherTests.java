@@ -23,7 +23,7 @@ class FilePublisherTests {
         Path jpg = Files.write(dir.resolve("v0-person-000010.jpg"), new byte[] {1, 2, 3});
         Path json = Files.writeString(dir.resolve("v0-person-000010.json"), "{}");
         OutboxEntry entry = new OutboxEntry(1, "lobby", 3, 12, "node-a", "v0-person-000010", List.of(jpg, json),
-                OutboxStatus.PENDING, 0, null);
+                OutboxStatus.PENDING, 0, null, 0);
         FilePublisher publisher = new FilePublisher(dir.resolve("central"), layout);
 
         // when: published twice (a crash between sending and marking it sent)
@@ -47,7 +47,7 @@ class FilePublisherTests {
     void aTargetThatCannotBeWrittenFailsNamingTheEventAndTheFolder() throws Exception {
         Path jpg = Files.write(dir.resolve("a.jpg"), new byte[] {1});
         Files.writeString(dir.resolve("central"), "a file where the folder should be");
-        OutboxEntry entry = new OutboxEntry(1, "lobby", 3, 12, "node-a", "v0-person-000010", List.of(jpg), OutboxStatus.PENDING, 0, null);
+        OutboxEntry entry = new OutboxEntry(1, "lobby", 3, 12, "node-a", "v0-person-000010", List.of(jpg), OutboxStatus.PENDING, 0, null, 0);
 
         assertThatThrownBy(() -> new FilePublisher(dir.resolve("central"), layout).publish(entry))
                 .isInstanceOf(PublishException.class)

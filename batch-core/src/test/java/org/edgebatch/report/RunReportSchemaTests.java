@@ -44,7 +44,7 @@ class RunReportSchemaTests {
     @Test
     void aReportAsTheWriterWritesItMatchesTheSchema() throws IOException {
         // given a run of two nodes with events, and one that never started (no times, no spec stored)
-        RunTotals node = new RunTotals(1, 20, 10, 10, 0, 4, 1, 125_000, 2_500, 10.0, 1.5, 13.333);
+        RunTotals node = new RunTotals(1, 20, 10, 10, 0, 4, 1, 125_000, 2_500, 10.0, 1.5, 13.333, 2_500, 0);
         RunReport run = new RunReport(7, "lobby", "COMPLETED", "2026-12-04T17:00:00+01:00", "2026-12-04T17:00:02.5+01:00",
                 new RunReport.Model("models/yolov5n.onnx", "cpu"), node.plus(node, 1.5),
                 List.of(new RunReport.NodeReport("node-a", node), new RunReport.NodeReport("node-b", node)),
@@ -96,7 +96,7 @@ class RunReportSchemaTests {
 
     /** The problems of a valid report once {@code change} is made to it. */
     private List<String> problemsOf(Consumer<ObjectNode> change) {
-        RunTotals totals = new RunTotals(1, 20, 10, 10, 0, 4, 1, 125_000, 2_500, 10.0, 1.5, 13.333);
+        RunTotals totals = new RunTotals(1, 20, 10, 10, 0, 4, 1, 125_000, 2_500, 10.0, 1.5, 13.333, 2_500, 0);
         RunReport valid = new RunReport(7, "lobby", "COMPLETED", null, null, new RunReport.Model("m.onnx", "cpu"), totals,
                 List.of(new RunReport.NodeReport("node-a", totals)),
                 List.of(new RunReport.EventReport("node-a", "walk.mp4", "person", 0.5, 2.0, 0.87f, 3, null)));

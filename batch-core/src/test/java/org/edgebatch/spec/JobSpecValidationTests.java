@@ -5,6 +5,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -283,6 +284,34 @@ class JobSpecValidationTests {
 
         // then
         assertThat(e).hasMessage("lobby.yaml: " + message + " (line 6)");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "{target: 's3://edge/a//b'} | publish.target must have a key prefix without empty parts or a trailing '/', was 's3://edge/a//b'",
+            "{target: 'file:///tmp/x', endpoint: 'http://127.0.0.1:9000'} | publish.endpoint endpoint, region and pathStyle apply to s3:// targets only, the target is 'file:///tmp/x'",
+            "{target: 's3://edge', endpoint: 'http://key:secret@127.0.0.1:9000'} | publish.endpoint must be http(s)://<host>[:<port>] without user information, was '<redacted>'",
+            "{target: 's3://edge', endpoint: 'ftp://127.0.0.1'} | publish.endpoint must be http(s)://<host>[:<port>] without user information, was 'ftp://127.0.0.1'",
+    })
+    void badS3Settings(String publish, String message) {
+        // when
+        var e = failureWith("publish: " + publish + "\n");
+
+        // then: never the credentials of an endpoint
+        assertThat(e).hasMessageStartingWith("lobby.yaml: " + message).hasMessageNotContaining("secret");
+    }
+
+    @Test
+    void s3SettingsAreRead() {
+        // when
+        JobSpec s3 = loader.load(new SpecFiles(dir).spec(
+                "publish: {target: 's3://edge-events/site/1', endpoint: 'http://127.0.0.1:9000', region: eu-west-1, pathStyle: true}\n"));
+
+        // then
+        assertThat(s3.publish().prefix()).isEqualTo("site/1");
+        assertThat(s3.publish().endpoint()).isEqualTo(URI.create("http://127.0.0.1:9000"));
+        assertThat(s3.publish().region()).isEqualTo("eu-west-1");
+        assertThat(s3.publish().pathStyle()).isTrue();
     }
 
     @Test

@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
         description = "Runs YOLO inference over stored video where the video lives, and ships only the significant events.",
         subcommands = {CommandLine.HelpCommand.class, RunCommand.class, RestartCommand.class, StopCommand.class,
                 StatusCommand.class, JobsCommand.class, EventsCommand.class, NodesCommand.class, WorkerCommand.class,
-                DemoCommand.class, DetectCommand.class, CostCommand.class, BenchCommand.class, ModelsCommand.class})
+                DemoCommand.class, DetectCommand.class, CostCommand.class, BenchCommand.class, PublishCommand.class,
+                GetCommand.class, ModelsCommand.class})
 public final class EdgeBatch implements Runnable {
 
     @CommandLine.Spec

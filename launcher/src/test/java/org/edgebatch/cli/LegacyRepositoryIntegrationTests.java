@@ -68,6 +68,6 @@ class LegacyRepositoryIntegrationTests {
         assertThat(restarted.exitCode()).as(restarted.toString()).isZero();
         assertThat(JsonMapper.shared().readTree(restarted.out()).get("status").asString()).isEqualTo("COMPLETED");
         assertThat(repository.rows("SELECT \"version\", \"type\" FROM \"EB_SCHEMA_HISTORY\" WHERE \"version\" IS NOT NULL ORDER BY \"installed_rank\""))
-                .extracting(row -> row.get(0) + " " + row.get(1)).containsExactly("2 BASELINE", "3 SQL");
+                .extracting(row -> row.get(0) + " " + row.get(1)).containsExactly("2 BASELINE", "3 SQL", "4 SQL");
     }
 }
