@@ -110,7 +110,8 @@ class VideoInferenceJobTests {
             assertThat(fields(json)).containsExactlyInAnyOrder("events", "endTime", "jobExecutionId", "jobName", "model", "nodes",
                     "startTime", "status", "totals");
             Set<String> totals = Set.of("files", "framesDecoded", "framesInferred", "framesSkippedByMotion", "framesUndecodable",
-                    "detections", "events", "bytesScanned", "bytesEventArtifacts", "videoSeconds", "wallSeconds", "framesPerSecond");
+                    "detections", "events", "bytesScanned", "bytesEventArtifacts", "videoSeconds", "wallSeconds", "framesPerSecond",
+                    "bytesUploaded", "pendingUploads");
             assertThat(fields(json.get("totals"))).containsExactlyInAnyOrderElementsOf(totals);
             assertThat(json.get("nodes")).hasSize(2);
             for (JsonNode node : json.get("nodes")) {
