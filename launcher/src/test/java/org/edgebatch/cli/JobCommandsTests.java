@@ -64,7 +64,12 @@ class JobCommandsTests {
         assertThat(status.exitCode()).as(status.toString()).isZero();
         JsonNode json = JsonMapper.shared().readTree(status.out());
         assertThat(names(json)).containsExactly("jobExecutionId", "jobInstanceId", "jobName", "status", "exitCode", "failure",
-                "startTime", "endTime", "specSource", "runner", "steps", "partitions");
+                "startTime", "endTime", "specSource", "runner", "steps", "partitions", "nodes");
+        assertThat(json.get("nodes")).hasSize(1);
+        assertThat(names(json.get("nodes").get(0))).containsExactly("nodeId", "bytesScanned", "bytesUploaded", "events",
+                "pendingUploads");
+        assertThat(json.get("nodes").get(0).get("nodeId").asString()).isEqualTo("local");
+        assertThat(json.get("nodes").get(0).get("bytesScanned").asLong()).as("the shapes footage was scanned").isPositive();
         assertThat(json.get("specSource").asString()).endsWith("shapes.yaml");
         assertThat(json.get("steps")).extracting(step -> step.get("name").asString()).containsExactly("inventory", "detect", "events");
         assertThat(names(json.get("steps").get(0))).containsExactly("name", "status", "writeCount", "skipCount", "failure");
