@@ -24,13 +24,8 @@ final class BenchInferenceCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec commandSpec;
 
-    @Option(names = "--data", paramLabel = "DIR", description = "The data folder (models/, images/); default $EDGEBATCH_DATA, else ../shared/data.")
-    Path data;
-
-    @Option(names = "--models", paramLabel = "NAMES", split = ",",
-            defaultValue = "yolox_nano_coco,yolov5n_coco_fp16,yolov8n_coco_int8",
-            description = "Comma-separated model names (default: ${DEFAULT-VALUE}).")
-    List<String> models;
+    @CommandLine.Mixin
+    BenchModelNames modelNames;
 
     @Option(names = "--rounds", defaultValue = "10", description = "Alternating rounds, after one uncounted warm-up round (default: ${DEFAULT-VALUE}).")
     int rounds;
@@ -52,8 +47,8 @@ final class BenchInferenceCommand implements Callable<Integer> {
         if (!BenchLibraries.onClassPath()) {
             return BenchLibraries.relaunch(commandSpec);
         }
-        DemoData folder = DemoData.locate(data, System.getenv("EDGEBATCH_DATA"), System.getProperty("edgebatch.home"));
-        List<String> args = new ArrayList<>(List.of("--models", String.join(",", models), "--rounds", Integer.toString(rounds),
+        DemoData folder = modelNames.folder();
+        List<String> args = new ArrayList<>(List.of("--models", String.join(",", modelNames.models), "--rounds", Integer.toString(rounds),
                 "--warmup", Integer.toString(warmup), "--iterations", Integer.toString(iterations),
                 "--seconds", Integer.toString(seconds)));
         if (json != null) {
