@@ -53,6 +53,9 @@ class LegacyRepositoryIntegrationTests {
             for (String table : new String[] {"EB_SCHEMA_HISTORY", "EB_REPOSITORY", "EB_NODE", "EB_NODE_FILE", "EB_PARTITION_CLAIM"}) {
                 statement.execute("DROP TABLE \"" + table + "\"");
             }
+            // the columns later migrations added to the first tables
+            statement.execute("ALTER TABLE EB_OUTBOX DROP COLUMN UPLOADED_BYTES");
+            statement.execute("ALTER TABLE EB_OUTBOX DROP COLUMN TARGET");
         }
 
         // when

@@ -107,6 +107,11 @@ public final class LostNodeMonitor implements StepExecutionListener, AutoCloseab
                 continue;
             }
             String nodeId = partition.getExecutionContext().getString(PlannedVideo.NODE, "");
+            if (nodeId.isEmpty()) {
+                // The splitter stores a partition's row before its context: between the two it names no node yet,
+                // and is not lost (seen on a loaded machine, where this window lasted long enough to be watched).
+                continue;
+            }
             String why = goneWorker(partition, nodes.get(nodeId), nodeId, claimed.get(partition.getId()), now);
             if (why == null) {
                 continue;
