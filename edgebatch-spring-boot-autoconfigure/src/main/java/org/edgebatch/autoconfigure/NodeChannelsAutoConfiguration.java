@@ -39,7 +39,7 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.jdbc.support.JdbcTransactionManager;
 
 /**
  * The node channels of partitioned steps whose partitions are placed by node ({@code NodePartitionHandlerBuilder}),
@@ -54,10 +54,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 @ConditionalOnBean(RepositorySchema.class)
 public class NodeChannelsAutoConfiguration {
 
+    /** Claims in transactions of their own on the tables' DataSource (an application may have several managers). */
     @Bean
     @ConditionalOnMissingBean
-    PartitionClaims edgeBatchPartitionClaims(DataSource dataSource, PlatformTransactionManager transactionManager) {
-        return new PartitionClaims(new JdbcTemplate(dataSource), transactionManager);
+    PartitionClaims edgeBatchPartitionClaims(DataSource dataSource) {
+        return new PartitionClaims(new JdbcTemplate(dataSource), new JdbcTransactionManager(dataSource));
     }
 
     /**
