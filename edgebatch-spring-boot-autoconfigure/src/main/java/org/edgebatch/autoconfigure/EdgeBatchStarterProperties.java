@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.NestedConfigurationProperty;
 
 /**
- * The starter's {@code edgebatch.*} settings: the application's detector models, EdgeBatch's tables and the heartbeat of running jobs. (The CLI's
+ * The starter's {@code edgebatch.*} settings: the application's detector models, EdgeBatch's tables, the heartbeat of running jobs, and where partitions placed by node run (distributed, broker). (The CLI's
  * process settings, {@code edgebatch.decoder-threads} and the like, belong to the CLI's job and are not read here.)
  * JavaBean properties, so the configuration processor documents each one from its field's Javadoc and initial value.
  */
@@ -27,6 +27,30 @@ public class EdgeBatchStarterProperties {
     /** The heartbeat of running job executions. */
     @NestedConfigurationProperty
     private HeartbeatProperties heartbeat = new HeartbeatProperties();
+
+    /** Where the partitions of partitioned steps placed by node run. */
+    @NestedConfigurationProperty
+    private DistributedProperties distributed = new DistributedProperties();
+
+    /** The RabbitMQ broker of the manager and worker roles. */
+    @NestedConfigurationProperty
+    private BrokerProperties broker = new BrokerProperties();
+
+    public DistributedProperties getDistributed() {
+        return distributed;
+    }
+
+    public void setDistributed(DistributedProperties distributed) {
+        this.distributed = distributed;
+    }
+
+    public BrokerProperties getBroker() {
+        return broker;
+    }
+
+    public void setBroker(BrokerProperties broker) {
+        this.broker = broker;
+    }
 
     public HeartbeatProperties getHeartbeat() {
         return heartbeat;

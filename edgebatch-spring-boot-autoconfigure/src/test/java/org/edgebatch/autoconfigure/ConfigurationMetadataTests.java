@@ -23,8 +23,12 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class ConfigurationMetadataTests {
 
-    /** Properties without a default: a model file is the application's to name, named models are its own. */
-    private static final Set<String> WITHOUT_DEFAULT = Set.of("edgebatch.model.path", "edgebatch.models");
+    /**
+     * Properties without a default: a model file is the application's to name, named models are its own, so are a
+     * worker's node and the broker's password.
+     */
+    private static final Set<String> WITHOUT_DEFAULT = Set.of("edgebatch.model.path", "edgebatch.models",
+            "edgebatch.distributed.node-id", "edgebatch.broker.password");
 
     @Test
     void everyBoundPropertyHasADescriptionAndItsDefault() throws Exception {
@@ -53,6 +57,8 @@ class ConfigurationMetadataTests {
                 String documentedDefault = property.get("defaultValue").toString().replace("\"", "");
                 if (initial instanceof Duration duration) {
                     assertThat(DurationStyle.detectAndParse(documentedDefault)).as("documented default of %s", name).isEqualTo(duration);
+                } else if (initial instanceof Enum<?> constant) {
+                    assertThat(documentedDefault).as("documented default of %s", name).isEqualToIgnoringCase(constant.name());
                 } else {
                     assertThat(documentedDefault).as("documented default of %s", name).isEqualTo(String.valueOf(initial).replace(" ", ""));
                 }
@@ -72,7 +78,7 @@ class ConfigurationMetadataTests {
         for (PropertyDescriptor descriptor : Introspector.getBeanInfo(bean.getClass(), Object.class).getPropertyDescriptors()) {
             String name = prefix + "." + kebab(descriptor.getName());
             Object value = descriptor.getReadMethod().invoke(bean);
-            if (value != null && value.getClass().getPackage() == EdgeBatchStarterProperties.class.getPackage()) {
+            if (value != null && !(value instanceof Enum) && value.getClass().getPackage() == EdgeBatchStarterProperties.class.getPackage()) {
                 collect(name, value, out);
             } else {
                 out.put(name, switch (value) {

@@ -1,6 +1,7 @@
 package org.edgebatch.partition;
 
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.edgebatch.job.PlannedVideo;
 import org.springframework.batch.core.repository.JobRepository;
@@ -20,12 +21,23 @@ import org.springframework.messaging.MessageHandler;
 public final class NodeRouter implements MessageHandler {
 
     private final JobRepository jobRepository;
-    private final Supplier<NodeChannels> channels;
+    private final Function<StepExecution, NodeChannels> channels;
+    private final String nodeKey;
 
     /** @param channels the node channels of the step execution now running (they are opened when it starts) */
     public NodeRouter(JobRepository jobRepository, Supplier<NodeChannels> channels) {
+        this(jobRepository, partition -> channels.get(), PlannedVideo.NODE);
+        Objects.requireNonNull(channels, "channels must not be null");
+    }
+
+    /**
+     * @param channels the node channels open for a partition (e.g. those of its job execution)
+     * @param nodeKey  the key of the partition's node in its ExecutionContext
+     */
+    public NodeRouter(JobRepository jobRepository, Function<StepExecution, NodeChannels> channels, String nodeKey) {
         this.jobRepository = Objects.requireNonNull(jobRepository, "jobRepository must not be null");
         this.channels = Objects.requireNonNull(channels, "channels must not be null");
+        this.nodeKey = Objects.requireNonNull(nodeKey, "nodeKey must not be null");
     }
 
     @Override
@@ -38,12 +50,12 @@ public final class NodeRouter implements MessageHandler {
         if (partition == null) {
             throw new MessageDeliveryException(message, "partition request " + request + ": no such step execution");
         }
-        String node = partition.getExecutionContext().getString(PlannedVideo.NODE, null);
+        String node = partition.getExecutionContext().getString(nodeKey, null);
         if (node == null) {
             throw new MessageDeliveryException(message, "partition " + partition.getStepName() + " has no '"
-                    + PlannedVideo.NODE + "' in its context, so it cannot be routed to a node");
+                    + nodeKey + "' in its context, so it cannot be routed to a node");
         }
-        NodeChannels current = channels.get();
+        NodeChannels current = channels.apply(partition);
         if (current == null) {
             throw new MessageDeliveryException(message, "no node channels are open for " + partition.getStepName());
         }

@@ -55,10 +55,18 @@ public final class PartitionWorker implements MessageHandler {
     private final PartitionClaims claims;
     private final PartitionGuard guard;
     private final Identity identity;
+    private final String nodeKey;
     private final Set<StepExecution> running = ConcurrentHashMap.newKeySet();
 
     public PartitionWorker(JobRepository jobRepository, WorkerSteps workerSteps, PartitionClaims claims, PartitionGuard guard,
                            Identity identity) {
+        this(jobRepository, workerSteps, claims, guard, identity, PlannedVideo.NODE);
+    }
+
+    /** @param nodeKey the key of a partition's node in its ExecutionContext */
+    public PartitionWorker(JobRepository jobRepository, WorkerSteps workerSteps, PartitionClaims claims, PartitionGuard guard,
+                           Identity identity, String nodeKey) {
+        this.nodeKey = Objects.requireNonNull(nodeKey, "nodeKey must not be null");
         this.jobRepository = Objects.requireNonNull(jobRepository, "jobRepository must not be null");
         this.workerSteps = Objects.requireNonNull(workerSteps, "workerSteps must not be null");
         this.claims = Objects.requireNonNull(claims, "claims must not be null");
@@ -92,7 +100,7 @@ public final class PartitionWorker implements MessageHandler {
             log.info("dropping {} for {}: it is {}, not waiting to start", request, partition.getStepName(), partition.getStatus());
             return Outcome.DROPPED;
         }
-        String node = partition.getExecutionContext().getString(PlannedVideo.NODE, "");
+        String node = partition.getExecutionContext().getString(nodeKey, "");
         PartitionClaims.Worker worker;
         try {
             worker = identity.forNode(node);
