@@ -24,4 +24,14 @@ public record RedactRegion(int x1, int y1, int x2, int y2) {
     public boolean contains(int x, int y) {
         return x >= x1 && x < x2 && y >= y1 && y < y2;
     }
+
+    /** Whether the two share at least one pixel. */
+    public boolean overlaps(RedactRegion other) {
+        return x1 < other.x2 && other.x1 < x2 && y1 < other.y2 && other.y1 < y2;
+    }
+
+    /** The smallest region holding both. */
+    public RedactRegion union(RedactRegion other) {
+        return new RedactRegion(Math.min(x1, other.x1), Math.min(y1, other.y1), Math.max(x2, other.x2), Math.max(y2, other.y2));
+    }
 }

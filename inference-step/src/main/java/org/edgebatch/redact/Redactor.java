@@ -13,12 +13,13 @@ import org.edgebatch.detect.Detection;
 
 /**
  * Makes the boxes of some classes unrecognisable in a frame, in place: each detection of a redacted class, grown by the
- * margin and clipped to the image, is blurred or pixelated; every pixel outside those regions stays as it was.
+ * margin and clipped to the image (overlapping ones merged into their bounding box), is blurred or pixelated; every
+ * pixel outside those regions stays as it was.
  * <p>
  * Plain Java on purpose: OpenCV is not in the build, and a separable box blur (three passes of a running mean, close
  * to a Gaussian) and block pixelation are a few loops over the {@link BgrImage} the event code already holds. Only the
  * region's own pixels feed its blur (its edges are repeated), so nothing from outside leaks in and nothing outside
- * changes. The blur's radius is a quarter of the region's size along each axis, strong enough to flatten a face or a
+ * changes. The blur's radius is half the region's size along each axis, strong enough to flatten a face or a
  * person's shape, not a cosmetic softening.
  */
 public final class Redactor {
@@ -65,7 +66,29 @@ public final class Redactor {
                 regions.add(new RedactRegion(x1, y1, x2, y2));
             }
         }
-        return regions;
+        return merged(regions);
+    }
+
+    /**
+     * Overlapping regions become their bounding box, until none overlap: blurred one after the other, two people side
+     * by side would keep a sharp step between their two smudges where the second region cuts into the first.
+     */
+    static List<RedactRegion> merged(List<RedactRegion> regions) {
+        List<RedactRegion> out = new ArrayList<>(regions);
+        boolean merging = true;
+        while (merging) {
+            merging = false;
+            for (int i = 0; i < out.size() && !merging; i++) {
+                for (int j = i + 1; j < out.size() && !merging; j++) {
+                    if (out.get(i).overlaps(out.get(j))) {
+                        out.set(i, out.get(i).union(out.get(j)));
+                        out.remove(j);
+                        merging = true;
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     /** Redacts {@code image} in place and returns the regions it changed. */
@@ -89,7 +112,7 @@ public final class Redactor {
         int h = region.height();
         int[] pixels = read(image, region);
         switch (style) {
-            case BLUR -> blur(pixels, w, h, Math.max(1, w / 4), Math.max(1, h / 4));
+            case BLUR -> blur(pixels, w, h, Math.max(1, w / 2), Math.max(1, h / 2));
             case PIXELATE -> pixelate(pixels, w, h, Math.max(2, (Math.min(w, h) + PIXELATE_BLOCKS - 1) / PIXELATE_BLOCKS));
         }
         write(image, region, pixels);
