@@ -149,6 +149,31 @@ class RedactionTests {
         }
     }
 
+    @Test
+    void aRedactedClassTheModelDoesNotDetectRefusesTheRunBeforeAnythingStarts() throws IOException {
+        // given: a class name the COCO model does not have
+        Path spec = TestData.spec(dir, "unicorns", """
+                name: unicorns
+                input: {paths: [%s], include: [%s]}
+                model: {path: %s}
+                output: %s
+                events: {redact: [person, unicorn]}
+                publish: {target: "file://%s"}
+                """.formatted(SharedData.video(VIDEO).getParent(), VIDEO, SharedData.fastModel(), dir.resolve("out-unicorns"),
+                dir.resolve("central-unicorns")));
+
+        // when
+        Cli.Result result = Cli.run("run", spec.toString(), "--db", Files.createDirectories(dir.resolve("db-unicorns")).toString(),
+                "--progress", "none");
+
+        // then
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.REFUSED);
+        assertThat(result.err()).contains("events.redact[1] names 'unicorn', which model "
+                + SharedData.fastModel().getFileName() + " does not detect; its classes: person, bicycle, car,");
+        assertThat(dir.resolve("out-unicorns")).doesNotExist();
+        assertThat(dir.resolve("central-unicorns")).doesNotExist();
+    }
+
     private static Redactor redactor() {
         return new Redactor(Set.of("person"), RedactStyle.BLUR, RedactMargin.fraction(0.1));
     }
