@@ -88,7 +88,9 @@ final class EventsTasklet implements Tasklet {
 
     private EventArtifacts write(DetectedEvent event, long instanceId, Path folder) throws IOException {
         EventsSpec settings = spec.events();
-        Redactor redactor = settings.redacts() ? new Redactor(Set.copyOf(settings.redact()), settings.style(), settings.margin()) : null;
+        // Redacted copies exist only to be sent: with publish.target none nothing leaves the node.
+        Redactor redactor = settings.redacts() && spec.publish().scheme() != PublishSpec.Scheme.NONE
+                ? new Redactor(Set.copyOf(settings.redact()), settings.style(), settings.margin()) : null;
         Path redactedFolder = RedactedCopies.folder(folder);
         if (redactor != null) {
             Files.createDirectories(redactedFolder);
