@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import org.edgebatch.detect.Detection;
+import org.edgebatch.redact.DetectionTimeline;
+import org.edgebatch.redact.Redactor;
 import org.edgebatch.step.DetectedEvent;
 import org.edgebatch.step.EventBuilder;
 import org.edgebatch.step.SqlDialect;
@@ -40,6 +42,31 @@ public final class EventStore {
                 (rs, row) -> new Detection(rs.getInt(1), rs.getString(2), rs.getFloat(3), rs.getFloat(4), rs.getFloat(5),
                         rs.getFloat(6), rs.getFloat(7)),
                 jobInstanceId, videoId, frameIndex, label);
+    }
+
+    /** Every detection in one frame, any class (what redaction looks for). */
+    public List<Detection> detections(long jobInstanceId, String videoId, long frameIndex) {
+        return jdbc.query("SELECT CLASS_ID, LABEL, SCORE, X1, Y1, X2, Y2 FROM EB_DETECTION"
+                        + " WHERE JOB_INSTANCE_ID = ? AND VIDEO_ID = ? AND FRAME_INDEX = ? ORDER BY DET_INDEX",
+                (rs, row) -> new Detection(rs.getInt(1), rs.getString(2), rs.getFloat(3), rs.getFloat(4), rs.getFloat(5),
+                        rs.getFloat(6), rs.getFloat(7)),
+                jobInstanceId, videoId, frameIndex);
+    }
+
+    /** The detections of {@code redactor}'s classes between two times of a video, by frame, for redacting a clip. */
+    public DetectionTimeline timeline(long jobInstanceId, String videoId, long fromMicros, long toMicros, Redactor redactor,
+                                      long maxGapMicros) {
+        DetectionTimeline timeline = new DetectionTimeline(maxGapMicros);
+        jdbc.query("SELECT FRAME_INDEX, TIMESTAMP_MICROS, CLASS_ID, LABEL, SCORE, X1, Y1, X2, Y2 FROM EB_DETECTION"
+                        + " WHERE JOB_INSTANCE_ID = ? AND VIDEO_ID = ? AND TIMESTAMP_MICROS BETWEEN ? AND ? ORDER BY FRAME_INDEX, DET_INDEX",
+                rs -> {
+                    Detection detection = new Detection(rs.getInt(3), rs.getString(4), rs.getFloat(5), rs.getFloat(6),
+                            rs.getFloat(7), rs.getFloat(8), rs.getFloat(9));
+                    if (redactor.redacts(detection)) {
+                        timeline.add(rs.getLong(1), rs.getLong(2), detection);
+                    }
+                }, jobInstanceId, videoId, fromMicros - maxGapMicros, toMicros + maxGapMicros);
+        return timeline;
     }
 
     /** Stores an event with its artifacts (again: the same event replaces its row). */

@@ -8,8 +8,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import org.edgebatch.detect.Detection;
 import org.edgebatch.output.OutputLayout;
 import org.edgebatch.publish.Outbox;
+import org.edgebatch.publish.RedactedCopies;
+import org.edgebatch.redact.DetectionTimeline;
+import org.edgebatch.redact.Redactor;
 import org.edgebatch.spec.EventsSpec;
 import org.edgebatch.spec.JobSpec;
 import org.edgebatch.spec.PublishSpec;
@@ -28,11 +33,15 @@ import tools.jackson.databind.json.JsonMapper;
  * The {@code eventsWorker} of one video, run on the node holding it: merges the video's detections into events,
  * writes each event's artifacts (the annotated snapshot of its best frame, its clip when asked for, its JSON) into
  * {@code <output>/<job>/<repository>/<instance>/<node>/} ({@link OutputLayout}), stores the events and adds them to the
- * outbox, then records the file as processed. Everything it writes is keyed by the event, so running it again gives the same files and rows.
+ * outbox (with {@code events.redact}, the snapshot's and clip's redacted copies in {@link RedactedCopies#FOLDER} take
+ * their place there: the node keeps the originals, the copies leave), then records the file as processed. Everything it writes is keyed by the event, so running it again gives the same files and rows.
  */
 final class EventsTasklet implements Tasklet {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** How far from a clip frame without detections of its own the detections redacting it may be (see DetectionTimeline). */
+    private static final long REDACT_GAP_MICROS = 1_000_000;
 
     private final JobSpec spec;
     private final PlannedVideo video;
@@ -79,18 +88,44 @@ final class EventsTasklet implements Tasklet {
 
     private EventArtifacts write(DetectedEvent event, long instanceId, Path folder) throws IOException {
         EventsSpec settings = spec.events();
+        // Redacted copies exist only to be sent: with publish.target none nothing leaves the node.
+        Redactor redactor = settings.redacts() && spec.publish().scheme() != PublishSpec.Scheme.NONE
+                ? new Redactor(Set.copyOf(settings.redact()), settings.style(), settings.margin()) : null;
+        Path redactedFolder = RedactedCopies.folder(folder);
+        if (redactor != null) {
+            Files.createDirectories(redactedFolder);
+        }
         long bytes = 0;
         Path snapshot = null;
+        Path redactedSnapshot = null;
         if (settings.snapshot()) {
             snapshot = folder.resolve(event.key() + ".jpg");
-            bytes += snapshots.render(video.path(), event.bestFrame(), event.bestMicros(),
-                    events.detections(instanceId, video.videoId(), event.bestFrame(), event.label()), snapshot);
+            List<Detection> shown = events.detections(instanceId, video.videoId(), event.bestFrame(), event.label());
+            if (redactor == null) {
+                bytes += snapshots.render(video.path(), event.bestFrame(), event.bestMicros(), shown, snapshot);
+            } else {
+                redactedSnapshot = redactedFolder.resolve(snapshot.getFileName());
+                bytes += snapshots.render(video.path(), event.bestFrame(), event.bestMicros(), shown, snapshot, redactor,
+                        events.detections(instanceId, video.videoId(), event.bestFrame()), redactedSnapshot).bytes();
+            }
         }
         Path clip = null;
+        Path redactedClip = null;
         if (settings.clip()) {
             clip = folder.resolve(event.key() + ".mp4");
             Path partial = folder.resolve(event.key() + ".part.mp4");
-            clips.write(video.path(), event.startMicros(), event.endMicros(), Math.round(settings.clipPaddingSeconds() * 1e6), partial);
+            long padding = Math.round(settings.clipPaddingSeconds() * 1e6);
+            if (redactor == null) {
+                clips.write(video.path(), event.startMicros(), event.endMicros(), padding, partial);
+            } else {
+                redactedClip = redactedFolder.resolve(clip.getFileName());
+                Path redactedPartial = redactedFolder.resolve(event.key() + ".part.mp4");
+                DetectionTimeline boxes = events.timeline(instanceId, video.videoId(), event.startMicros() - padding,
+                        event.endMicros() + padding, redactor, REDACT_GAP_MICROS);
+                clips.write(video.path(), event.startMicros(), event.endMicros(), padding, partial, redactedPartial,
+                        (frameIndex, micros, image) -> redactor.redact(image, boxes.at(frameIndex, micros)));
+                Files.move(redactedPartial, redactedClip, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            }
             Files.move(partial, clip, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             bytes += Files.size(clip);
         }
@@ -103,7 +138,7 @@ final class EventsTasklet implements Tasklet {
             Files.deleteIfExists(partial);
         }
         bytes += Files.size(json);
-        return new EventArtifacts(json, snapshot, clip, bytes);
+        return new EventArtifacts(json, snapshot, clip, bytes, redactedSnapshot, redactedClip);
     }
 
     private Map<String, Object> describe(DetectedEvent event, long instanceId, Path snapshot, Path clip) {
@@ -123,6 +158,10 @@ final class EventsTasklet implements Tasklet {
         json.put("detections", event.detections());
         json.put("snapshot", snapshot == null ? null : snapshot.getFileName().toString());
         json.put("clip", clip == null ? null : clip.getFileName().toString());
+        if (spec.events().redacts()) {
+            // What leaves the node has these classes' boxes blurred (the node keeps its files unredacted).
+            json.put("redacted", spec.events().redact());
+        }
         return json;
     }
 }

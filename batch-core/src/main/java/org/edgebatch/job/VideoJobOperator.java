@@ -2,12 +2,14 @@ package org.edgebatch.job;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 import org.edgebatch.detect.Detector;
+import org.edgebatch.detect.Labels;
 import org.edgebatch.publish.Publishers;
 import org.edgebatch.publish.Sha256;
 import org.edgebatch.spec.JobSpec;
@@ -85,11 +87,25 @@ public final class VideoJobOperator {
         if (model == null || !Files.isRegularFile(model)) {
             throw new LaunchRefusedException("model file not found: " + model);
         }
+        Labels labels;
         try (Detector detector = detectorFactory.open(spec)) {
             // Opening is the check: ONNX Runtime reads the whole model and the detector checks its input and output.
-            Objects.requireNonNull(detector.model());
+            labels = detector.model().labels();
         } catch (RuntimeException e) {
             throw new LaunchRefusedException("model " + model + " cannot be used: " + e.getMessage(), e);
+        }
+        checkRedactedClasses(spec, labels);
+    }
+
+    /** A redacted class the model does not know would never be found, and its boxes would leave the node as they are. */
+    private static void checkRedactedClasses(JobSpec spec, Labels labels) {
+        List<String> redact = spec.events().redact();
+        for (int i = 0; i < redact.size(); i++) {
+            String wanted = redact.get(i).strip();
+            if (labels.names().stream().noneMatch(wanted::equalsIgnoreCase)) {
+                throw new LaunchRefusedException("events.redact[" + i + "] names '" + wanted + "', which model "
+                        + spec.model().path().getFileName() + " does not detect; its classes: " + String.join(", ", labels.names()));
+            }
         }
     }
 

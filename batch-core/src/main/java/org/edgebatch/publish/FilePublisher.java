@@ -72,7 +72,7 @@ public final class FilePublisher implements Publisher {
                 throw new IOException("the copy of " + source + " has SHA-256 " + copied + ", the source " + expected);
             }
             Files.move(partial, folder.resolve(name), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            return new Manifest.Entry(name, Files.size(folder.resolve(name)), expected);
+            return new Manifest.Entry(name, Files.size(folder.resolve(name)), expected, RedactedCopies.isRedacted(source));
         } finally {
             Files.deleteIfExists(partial);
         }

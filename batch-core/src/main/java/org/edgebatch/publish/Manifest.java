@@ -9,11 +9,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import com.fasterxml.jackson.annotation.JsonCreator;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The {@code manifest.json} of one published folder: every file in it with its size and SHA-256, so whoever receives
- * the folder can check it. Rewritten whole (beside, then moved over) each time a file is added.
+ * the folder can check it, and whether it was redacted before it left the node. Rewritten whole (beside, then moved over) each time a file is added.
  */
 public record Manifest(String job, long jobExecutionId, String node, List<Entry> files) {
 
@@ -21,8 +22,22 @@ public record Manifest(String job, long jobExecutionId, String node, List<Entry>
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    /** One file: its name in the folder, its size and its SHA-256 in hex. */
-    public record Entry(String name, long bytes, String sha256) {
+    /**
+     * One file: its name in the folder, its size, its SHA-256 in hex, and whether it is a redacted copy (boxes of the
+     * spec's {@code events.redact} classes blurred) of the file the node keeps.
+     */
+    public record Entry(String name, long bytes, String sha256, boolean redacted) {
+
+        /** A file sent as the node has it. */
+        public Entry(String name, long bytes, String sha256) {
+            this(name, bytes, sha256, false);
+        }
+
+        /** Reads manifests written before {@code redacted} existed as not redacted. */
+        @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
+        static Entry bind(String name, long bytes, String sha256, Boolean redacted) {
+            return new Entry(name, bytes, sha256, Boolean.TRUE.equals(redacted));
+        }
     }
 
     public Manifest {

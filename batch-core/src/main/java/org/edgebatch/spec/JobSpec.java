@@ -193,6 +193,14 @@ public record JobSpec(String name, InputSpec input, TargetSpec target, ModelSpec
         if (model.classes().isEmpty()) {
             return;
         }
+        // A class the model filters out is never detected, so its boxes could never be found and redacted.
+        for (int i = 0; i < events.redact().size(); i++) {
+            String redacted = events.redact().get(i);
+            if (model.classes().stream().noneMatch(redacted.strip()::equalsIgnoreCase)) {
+                problems.add("events.redact[" + i + "]", "names '" + redacted + "', which model.classes " + model.classes()
+                        + " filters out, so its boxes would never be found to redact; add it to model.classes");
+            }
+        }
         // An event class the model filters out could never fire: say so now rather than report zero events later.
         for (int i = 0; i < events.classes().size(); i++) {
             String eventClass = events.classes().get(i);

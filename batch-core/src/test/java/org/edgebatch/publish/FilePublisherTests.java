@@ -53,4 +53,37 @@ class FilePublisherTests {
                 .isInstanceOf(PublishException.class)
                 .hasMessageStartingWith("event v0-person-000010 could not be published to " + dir.resolve("central/lobby/0a1b2c3d/12/node-a"));
     }
+
+    @Test
+    void aRedactedCopyGoesUnderTheOriginalNameAndTheManifestSaysSo() throws Exception {
+        // given: the node's snapshot and its redacted copy beside it
+        Path jpg = Files.write(dir.resolve("v0-person-000010.jpg"), new byte[] {1, 2, 3});
+        Path redacted = Files.write(Files.createDirectories(RedactedCopies.folder(dir)).resolve("v0-person-000010.jpg"), new byte[] {9});
+        Path json = Files.writeString(dir.resolve("v0-person-000010.json"), "{}");
+        OutboxEntry entry = new OutboxEntry(1, "lobby", 3, 12, "node-a", "v0-person-000010", List.of(redacted, json),
+                OutboxStatus.PENDING, 0, null, 0);
+
+        // when
+        new FilePublisher(dir.resolve("central"), layout).publish(entry);
+
+        // then
+        Path folder = dir.resolve("central/lobby/0a1b2c3d/12/node-a");
+        assertThat(folder.resolve("v0-person-000010.jpg")).hasBinaryContent(new byte[] {9});
+        assertThat(jpg).hasBinaryContent(new byte[] {1, 2, 3});
+        assertThat(Manifest.read(folder, "lobby", 12, "node-a").files())
+                .extracting(Manifest.Entry::name, Manifest.Entry::redacted)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("v0-person-000010.jpg", true),
+                        org.assertj.core.groups.Tuple.tuple("v0-person-000010.json", false));
+        assertThat(Files.readString(folder.resolve(Manifest.FILE_NAME))).contains("\"redacted\" : true");
+    }
+
+    @Test
+    void aManifestWrittenBeforeRedactionExistedReadsAsNotRedacted() {
+        Manifest manifest = Manifest.parse("""
+                {"job": "lobby", "jobExecutionId": 12, "node": "node-a",
+                 "files": [{"name": "a.jpg", "bytes": 3, "sha256": "00"}]}
+                """);
+
+        assertThat(manifest.files()).containsExactly(new Manifest.Entry("a.jpg", 3, "00", false));
+    }
 }

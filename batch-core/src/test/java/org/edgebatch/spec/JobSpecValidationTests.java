@@ -203,6 +203,12 @@ class JobSpecValidationTests {
             "motion: {pixelDelta: 0} | motion.pixelDelta must be between 1 and 255, was 0",
             "events: {minScore: 7} | events.minScore must be between 0 and 1, was 7",
             "events: {mergeGapSeconds: -2} | events.mergeGapSeconds must be between 0 and 86400, was -2",
+            "events: {redact: [person, ' ']} | events.redact[1] must not be blank",
+            "events: {redact: [person], redactStyle: smear} | events.redactStyle must be one of blur, pixelate, was 'smear'",
+            "events: {redact: [person], redactMargin: wide} | events.redactMargin must be a fraction of the box 0..1 (e.g. 0.1) or pixels 0..1000 (e.g. 8px), was 'wide'",
+            "events: {redact: [person], redactMargin: 1.5} | events.redactMargin must be a fraction of the box 0..1 (e.g. 0.1) or pixels 0..1000 (e.g. 8px), was '1.5'",
+            "events: {redact: [person], redactMargin: -4px} | events.redactMargin must be a fraction of the box 0..1 (e.g. 0.1) or pixels 0..1000 (e.g. 8px), was '-4px'",
+            "events: {redact: [person], redactMargin: 2000px} | events.redactMargin must be a fraction of the box 0..1 (e.g. 0.1) or pixels 0..1000 (e.g. 8px), was '2000px'",
             "database: h2:mem | database must be a JDBC URL starting with 'jdbc:', was 'h2:mem'",
             "name: '../etc' | name must be letters, digits, '.', '_' or '-' (at most 128, starting with a letter or digit), was '../etc'",
             "input: {paths: [videos], include: ['videos/*.mp4']} | input.include[0] is matched against file names only and must not contain '/', was 'videos/*.mp4'",
@@ -384,6 +390,37 @@ class JobSpecValidationTests {
         // then
         assertThat(e).hasMessage("lobby.yaml: events.classes[1] names 'dog', which model.classes [person, car]"
                 + " filters out, so it could never make an event (line 4)");
+    }
+
+    @Test
+    void aRedactedClassTheModelFiltersOutCouldNeverBeFound() {
+        // when
+        var e = failure("""
+                name: lobby
+                input: {paths: [videos]}
+                model: {path: models/yolov5n.onnx, classes: [car]}
+                events: {classes: [car], redact: [person]}
+                """);
+
+        // then
+        assertThat(e).hasMessage("lobby.yaml: events.redact[0] names 'person', which model.classes [car]"
+                + " filters out, so its boxes would never be found to redact; add it to model.classes (line 4)");
+    }
+
+    @Test
+    void redactionSettingsAreReadWithTheirDefaults() {
+        // when
+        JobSpec defaults = loader.load(new SpecFiles(dir).spec("events: {redact: [person]}\n"));
+        JobSpec pixels = loader.load(new SpecFiles(dir).spec("events: {redact: [person, car], redactStyle: pixelate, redactMargin: 12px}\n"));
+        JobSpec none = loader.load(new SpecFiles(dir).spec("events: {classes: [person]}\n"));
+
+        // then
+        assertThat(defaults.events().redact()).containsExactly("person");
+        assertThat(defaults.events().style()).isEqualTo(org.edgebatch.redact.RedactStyle.BLUR);
+        assertThat(defaults.events().margin()).isEqualTo(org.edgebatch.redact.RedactMargin.fraction(0.1));
+        assertThat(pixels.events().style()).isEqualTo(org.edgebatch.redact.RedactStyle.PIXELATE);
+        assertThat(pixels.events().margin()).isEqualTo(org.edgebatch.redact.RedactMargin.pixels(12));
+        assertThat(none.events().redacts()).isFalse();
     }
 
     @Test

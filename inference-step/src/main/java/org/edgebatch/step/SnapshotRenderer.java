@@ -14,8 +14,10 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageOutputStream;
+import org.edgebatch.detect.BgrImage;
 import org.edgebatch.detect.Detection;
 import org.edgebatch.detect.DetectionPainter;
+import org.edgebatch.redact.Redactor;
 import org.edgebatch.video.FrameExtractor;
 import org.edgebatch.video.VideoFrame;
 
@@ -52,6 +54,30 @@ public final class SnapshotRenderer {
             throws IOException {
         VideoFrame frame = extractor.extract(video, frameIndex, timestampMicros);
         BufferedImage annotated = painter.annotate(frame.image(), detections);
+        return write(annotated, output);
+    }
+
+    /** The sizes of a snapshot and of its redacted copy. */
+    public record Rendered(long bytes, long redactedBytes) {
+    }
+
+    /**
+     * Renders the snapshot as {@link #render} does to {@code output}, then, from the same decoded frame, its redacted
+     * copy to {@code redactedOutput}: the annotated image with {@code redactor}'s regions around {@code toRedact} (the
+     * frame's detections, any class) blurred, boxes and captions included, so nothing inside a region stays sharp.
+     */
+    public Rendered render(Path video, long frameIndex, long timestampMicros, List<Detection> detections, Path output,
+                           Redactor redactor, List<Detection> toRedact, Path redactedOutput) throws IOException {
+        Objects.requireNonNull(redactor, "redactor must not be null");
+        VideoFrame frame = extractor.extract(video, frameIndex, timestampMicros);
+        BufferedImage annotated = painter.annotate(frame.image(), detections);
+        long bytes = write(annotated, output);
+        // TYPE_3BYTE_BGR: the BgrImage is a view of the same pixels, redacted in place after the node's copy is written.
+        redactor.redact(BgrImage.of(annotated), toRedact);
+        return new Rendered(bytes, write(annotated, redactedOutput));
+    }
+
+    private long write(BufferedImage annotated, Path output) throws IOException {
         Path folder = output.toAbsolutePath().getParent();
         Files.createDirectories(folder);
         Path partial = Files.createTempFile(folder, output.getFileName().toString(), ".part");

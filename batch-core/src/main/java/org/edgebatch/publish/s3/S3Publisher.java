@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.edgebatch.publish.FileDigest;
 import org.edgebatch.publish.Manifest;
+import org.edgebatch.publish.RedactedCopies;
 import org.edgebatch.publish.OutboxEntry;
 import org.edgebatch.publish.PublishException;
 import org.edgebatch.publish.Publisher;
@@ -87,7 +88,7 @@ public final class S3Publisher implements Publisher {
         long size = Files.size(file);
         if (size > MultipartUpload.PART_BYTES) {
             String sha256 = new MultipartUpload(client, target.bucket(), key).upload(file);
-            return new Manifest.Entry(name, size, sha256);
+            return new Manifest.Entry(name, size, sha256, RedactedCopies.isRedacted(file));
         }
         FileDigest digest = FileDigest.of(file);
         PutObjectResponse response = client.putObject(request -> request.bucket(target.bucket()).key(key)
@@ -98,7 +99,7 @@ public final class S3Publisher implements Publisher {
             throw new IOException(file + " changed while it was being uploaded");
         }
         log.debug("stored {} ({} bytes)", key, size);
-        return new Manifest.Entry(name, size, digest.sha256());
+        return new Manifest.Entry(name, size, digest.sha256(), RedactedCopies.isRedacted(file));
     }
 
     private void putSmall(String key, byte[] body, String contentType) {

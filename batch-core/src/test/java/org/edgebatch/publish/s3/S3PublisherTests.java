@@ -15,6 +15,7 @@ import org.edgebatch.publish.Manifest;
 import org.edgebatch.publish.OutboxEntry;
 import org.edgebatch.publish.OutboxStatus;
 import org.edgebatch.publish.PublishException;
+import org.edgebatch.publish.RedactedCopies;
 import org.edgebatch.publish.RetryablePublishException;
 import org.edgebatch.publish.Sha256;
 import org.edgebatch.testsupport.S3TestServer;
@@ -78,6 +79,33 @@ class S3PublisherTests {
                     org.assertj.core.groups.Tuple.tuple(event + "v0-person-000010.jpg", Sha256.of(jpg)),
                     org.assertj.core.groups.Tuple.tuple(event + "v0-person-000010.json", Sha256.of(json)),
                     org.assertj.core.groups.Tuple.tuple(event + "v0-person-000010.mp4", Sha256.of(clip)));
+        }
+    }
+
+    @Test
+    void redactedCopiesGoUnderTheOriginalNamesAndTheManifestMarksThem(@TempDir Path node) throws IOException {
+        // given: the redacted copies of a snapshot and of a clip (multipart), and the event's JSON
+        Path redacted = Files.createDirectories(RedactedCopies.folder(node));
+        Path jpg = Files.write(redacted.resolve("v0-person-000020.jpg"), bytes(50_000, 3));
+        Path clip = Files.write(redacted.resolve("v0-person-000020.mp4"), bytes(9 * 1024 * 1024, 4));
+        Path json = Files.writeString(node.resolve("v0-person-000020.json"), "{}");
+        long created = Instant.parse("2026-12-05T10:00:00Z").toEpochMilli();
+        OutboxEntry entry = new OutboxEntry(8, "lobby", 3, 13, "node-a", "v0-person-000020", List.of(jpg, clip, json),
+                OutboxStatus.PENDING, 0, null, created);
+
+        try (S3Publisher publisher = S3Clients.open(target("redacting"), CREDENTIALS)) {
+            // when
+            publisher.publish(entry);
+
+            // then
+            String base = "redacting/lobby/node-a/";
+            String event = "2026/12/05/i3-v0-person-000020/";
+            assertThat(sha256(publisher.read(base + event + "v0-person-000020.jpg").orElseThrow())).isEqualTo(Sha256.of(jpg));
+            Manifest manifest = Manifest.parse(new String(publisher.read(base + "manifests/13/manifest.json").orElseThrow()));
+            assertThat(manifest.files()).extracting(Manifest.Entry::name, Manifest.Entry::redacted).containsExactly(
+                    org.assertj.core.groups.Tuple.tuple(event + "v0-person-000020.jpg", true),
+                    org.assertj.core.groups.Tuple.tuple(event + "v0-person-000020.json", false),
+                    org.assertj.core.groups.Tuple.tuple(event + "v0-person-000020.mp4", true));
         }
     }
 
