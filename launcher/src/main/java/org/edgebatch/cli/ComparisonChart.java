@@ -8,12 +8,14 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.text.DecimalFormat;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.renderer.category.BarRenderer;
@@ -32,16 +34,17 @@ final class ComparisonChart {
             new Color(0xd62728), new Color(0x9467bd), new Color(0x8c564b));
 
     static final int WIDTH = 1000;
-    static final int CHART_HEIGHT = 520;
-    static final int HEIGHT = 2 * CHART_HEIGHT;
+    static final int DETECTOR_HEIGHT = 450;
+    static final int JOB_HEIGHT = 750;
+    static final int HEIGHT = DETECTOR_HEIGHT + JOB_HEIGHT;
 
     /** The two charts, one above the other, as PNG. */
     byte[] png(SuiteComparison comparison) {
         BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
         Graphics2D graphics = image.createGraphics();
         try {
-            detectorChart(comparison).draw(graphics, new Rectangle2D.Double(0, 0, WIDTH, CHART_HEIGHT));
-            jobChart(comparison).draw(graphics, new Rectangle2D.Double(0, CHART_HEIGHT, WIDTH, CHART_HEIGHT));
+            detectorChart(comparison).draw(graphics, new Rectangle2D.Double(0, 0, WIDTH, DETECTOR_HEIGHT));
+            jobChart(comparison).draw(graphics, new Rectangle2D.Double(0, DETECTOR_HEIGHT, WIDTH, JOB_HEIGHT));
         } finally {
             graphics.dispose();
         }
@@ -76,14 +79,17 @@ final class ComparisonChart {
             }
         }
         JFreeChart chart = ChartFactory.createBarChart("Job: footage frames/s per model and sampling mode", null,
-                "footage frames/s (log)", dataset, PlotOrientation.VERTICAL, true, false, false);
+                "footage frames/s (log)", dataset, PlotOrientation.HORIZONTAL, true, false, false);
+        style(chart, comparison.machines().size());
         CategoryPlot plot = chart.getCategoryPlot();
-        LogAxis axis = new LogAxis("footage frames/s (log)");
+        plot.getDomainAxis().setCategoryLabelPositions(CategoryLabelPositions.STANDARD);
+        LogAxis axis = new LogAxis("footage frames/s (log scale)");
         axis.setSmallestValue(0.1);
+        axis.setTickUnit(new NumberTickUnit(1)); // one tick per power of ten
+        axis.setNumberFormatOverride(new DecimalFormat("#,##0.#"));
         plot.setRangeAxis(axis);
         plot.getRenderer().setDefaultItemLabelsVisible(false);
         ((BarRenderer) plot.getRenderer()).setBase(0.1);
-        style(chart, comparison.machines().size());
         return chart;
     }
 
