@@ -53,7 +53,7 @@ final class ComparisonPage {
     }
 
     private static boolean numeric(String cell) {
-        return cell.matches("[0-9.]+( \\([0-9]+ threads\\))?");
+        return cell.matches("[0-9.]+( \\([0-9]+ (threads|at once)\\))?");
     }
 
     static String escape(String text) {

@@ -99,6 +99,12 @@ final class SuiteBench {
                         fixed(latency.medianMillis(), 1), fixed(latency.framesPerSecond(), 1), fixed(latency.achievedGflops(), 1),
                         latency.ceilingFraction() == null ? "-" : fixed(100 * latency.ceilingFraction(), 1) + " %");
             }
+            SuiteReport.FramesAtOnce atOnce = model.framesAtOnce();
+            if (atOnce != null) {
+                detector.row(model.model(), model.provider(), gflop(model.gflops()), atOnce.streams() + " at once", "-",
+                        fixed(atOnce.framesPerSecond(), 1), fixed(atOnce.achievedGflops(), 1), report.ceiling() == null ? "-"
+                                : fixed(100 * atOnce.achievedGflops() / report.ceiling().gflopsPerSecond(), 1) + " %");
+            }
         }
         detector.print(out, "");
         out.println();

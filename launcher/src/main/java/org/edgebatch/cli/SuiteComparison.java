@@ -57,6 +57,11 @@ final class SuiteComparison {
         for (String key : detectors) {
             rows.add(row("detector frames/s, all threads", key, m -> detector(m, key, false)));
         }
+        for (String key : union(m -> m.atOnce().stream().map(a -> a.model() + " " + a.provider()).toList())) {
+            rows.add(row("detector frames/s, frames at once (1 thread each)", key, m -> m.atOnce().stream()
+                    .filter(a -> (a.model() + " " + a.provider()).equals(key)).findFirst()
+                    .map(a -> fixed(a.framesPerSecond(), 1) + " (" + a.streams() + " at once)").orElse("")));
+        }
         for (String key : union(m -> m.decodes().stream().map(d -> d.footage() + " " + d.mode()).toList())) {
             rows.add(row("decode frames/s", key, m -> m.decodes().stream().filter(d -> (d.footage() + " " + d.mode()).equals(key))
                     .findFirst().map(d -> fixed(d.framesPerSecond(), 1)).orElse("")));

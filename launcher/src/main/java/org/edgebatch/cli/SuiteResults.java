@@ -11,12 +11,13 @@ import java.util.List;
  * @param peakRssBytes -1 where unknown
  */
 record SuiteResults(String file, int version, String machine, String cpu, int cores, int threads, List<String> isa,
-                    long memoryBytes, String onnxRuntime, List<DetectorRate> detectors, List<DecodeRate> decodes,
-                    List<JobRate> jobs, long peakRssBytes) {
+                    long memoryBytes, String onnxRuntime, List<DetectorRate> detectors, List<AtOnceRate> atOnce,
+                    List<DecodeRate> decodes, List<JobRate> jobs, long peakRssBytes) {
 
     SuiteResults {
         isa = List.copyOf(isa);
         detectors = List.copyOf(detectors);
+        atOnce = List.copyOf(atOnce);
         decodes = List.copyOf(decodes);
         jobs = List.copyOf(jobs);
     }
@@ -29,6 +30,10 @@ record SuiteResults(String file, int version, String machine, String cpu, int co
         }
     }
 
+    /** Frames at once, one thread each: {@code streams} detections at a time. */
+    record AtOnceRate(String model, String provider, int streams, double framesPerSecond) {
+    }
+
     record DecodeRate(String footage, String mode, double framesPerSecond) {
     }
 
@@ -38,7 +43,7 @@ record SuiteResults(String file, int version, String machine, String cpu, int co
     }
 
     SuiteResults named(String name) {
-        return new SuiteResults(file, version, name, cpu, cores, threads, isa, memoryBytes, onnxRuntime, detectors, decodes,
-                jobs, peakRssBytes);
+        return new SuiteResults(file, version, name, cpu, cores, threads, isa, memoryBytes, onnxRuntime, detectors, atOnce,
+                decodes, jobs, peakRssBytes);
     }
 }

@@ -13,7 +13,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Reads {@code bench suite} JSON of every version this build knows: version 1 (this build's), and version 0 (the
  * first, which named the machine {@code host}, gave latencies without frames/s and jobs without real-time factor,
- * and had no ONNX Runtime, ceiling or peak RSS). Anything else is refused naming the file and what is wrong.
+ * and had no ONNX Runtime, ceiling, frames at once or peak RSS). Anything else is refused naming the file and what is
+ * wrong.
  */
 final class SuiteResultsReader {
 
@@ -60,6 +61,7 @@ final class SuiteResultsReader {
             List<String> isa = new ArrayList<>();
             field(fingerprint, "isa", "fingerprint.").forEach(flag -> isa.add(flag.asString()));
             List<SuiteResults.DetectorRate> detectors = new ArrayList<>();
+            List<SuiteResults.AtOnceRate> atOnce = new ArrayList<>();
             JsonNode models = array(root, "models", "");
             for (int i = 0; i < models.size(); i++) {
                 JsonNode model = models.get(i);
@@ -70,6 +72,12 @@ final class SuiteResultsReader {
                 JsonNode latencies = array(model, "latency", at);
                 if (!status.equals("ok") || latencies.isEmpty()) {
                     detectors.add(new SuiteResults.DetectorRate(name, provider, status.equals("ok") ? "no latency" : status, 0, 0));
+                }
+                JsonNode streams = model.get("framesAtOnce");
+                if (streams != null && streams.isObject()) {
+                    String aty = at + "framesAtOnce.";
+                    atOnce.add(new SuiteResults.AtOnceRate(name, provider, field(streams, "streams", aty).asInt(),
+                            number(streams, "framesPerSecond", aty)));
                 }
                 for (int j = 0; j < latencies.size(); j++) {
                     JsonNode latency = latencies.get(j);
@@ -99,7 +107,7 @@ final class SuiteResultsReader {
             return new SuiteResults(file.toString(), version, machine.asString(), field(fingerprint, "cpuModel", "fingerprint.").asString(),
                     field(fingerprint, "cores", "fingerprint.").asInt(), field(fingerprint, "threads", "fingerprint.").asInt(), isa,
                     field(fingerprint, "memoryBytes", "fingerprint.").asLong(),
-                    version == 0 ? "" : field(fingerprint, "onnxRuntime", "fingerprint.").asString(), detectors, decodes, jobs,
+                    version == 0 ? "" : field(fingerprint, "onnxRuntime", "fingerprint.").asString(), detectors, atOnce, decodes, jobs,
                     version == 0 ? -1 : field(root, "peakRssBytes", "").asLong());
         }
 

@@ -42,6 +42,7 @@ class BenchSuiteCommandTests {
         assertThat(seconds).as("--quick on 2 s of footage").isLessThan(180);
         assertThat(result.out()).contains("Machine test-box (quick suite)").containsPattern("CPU +.+, [0-9]+ cores, [0-9]+ threads")
                 .containsPattern("\nyolox_nano_coco +cpu +1\\.045 +1 +[0-9.]+ +[0-9.]+ +[0-9.]+ +[0-9.]+ %\n")
+                .containsPattern("\nyolox_nano_coco +cpu +1\\.045 +[0-9]+ at once +- +[0-9.]+ +[0-9.]+ +[0-9.]+ %\n")
                 .containsPattern("\nyolox_nano_coco +openvino +1\\.045 +unavailable: OpenVINOExecutionProvider is not in this ONNX Runtime build")
                 .containsPattern("\n1080p25 +every frame +50 +[0-9.]+ +[0-9.]+\n")
                 .containsPattern("\n1080p25 +key frames +1 +[0-9.]+ +[0-9.]+\n")
@@ -61,6 +62,8 @@ class BenchSuiteCommandTests {
         assertThat(fingerprint.get("onnxRuntime").asString()).matches("1\\.[0-9]+\\.[0-9]+");
         assertThat(fingerprint.get("providers").toString()).contains("CPUExecutionProvider");
         assertThat(written.get("models").get(1).get("status").asString()).startsWith("unavailable: OpenVINOExecutionProvider");
+        assertThat(written.get("models").get(0).get("framesAtOnce").get("streams").asInt())
+                .isEqualTo(Runtime.getRuntime().availableProcessors());
         assertThat(written.get("jobs")).hasSize(3);
     }
 
@@ -71,7 +74,8 @@ class BenchSuiteCommandTests {
                  "fingerprint": {"cpuModel": "c", "cores": 1, "threads": 2, "isa": ["AVX2"], "memoryBytes": 1, "os": "o",
                                  "kernel": "k", "java": "25", "onnxRuntime": "1.29.0", "providers": ["CPUExecutionProvider"]},
                  "ceiling": null,
-                 "models": [{"model": "m", "provider": "cuda", "status": "unavailable: not built", "gflops": 1.0, "latency": []}],
+                 "models": [{"model": "m", "provider": "cuda", "status": "unavailable: not built", "gflops": 1.0, "latency": [],
+                             "framesAtOnce": null}],
                  "decode": [], "jobs": [], "peakRssBytes": -1}
                 """);
         assertThat(problems(valid)).isEmpty();

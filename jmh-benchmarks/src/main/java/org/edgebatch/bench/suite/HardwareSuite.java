@@ -117,7 +117,12 @@ public final class HardwareSuite {
                     models.add(SuiteReport.Model.unavailable(name, provider.id(), count.gflops(), String.valueOf(e.getMessage())));
                     continue;
                 }
-                models.add(new SuiteReport.Model(name, provider.id(), "ok", count.gflops(), latencies));
+                int streams = fingerprint.threads();
+                say("%s on %s: %d frames at once, one thread each ...", name, provider.id(), streams);
+                double atOnce = new ConcurrentDetections(runtime).framesPerSecond(model, provider, streams,
+                        streams * settings.latencyRuns());
+                models.add(new SuiteReport.Model(name, provider.id(), "ok", count.gflops(), latencies,
+                        new SuiteReport.FramesAtOnce(streams, atOnce, atOnce * count.gflops())));
                 for (SuiteFootage footage : settings.footage()) {
                     for (SuiteSampling sampling : SuiteSampling.values()) {
                         jobRuns.add(job(jobs, model, provider, footage, sampling, fingerprint.threads()));

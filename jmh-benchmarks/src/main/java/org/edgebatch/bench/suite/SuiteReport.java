@@ -32,15 +32,23 @@ public record SuiteReport(int version, String machine, String createdAt, boolean
      * One model on one execution provider: {@code status} is {@code ok}, or {@code unavailable: } and the reason, in
      * which case there are no latencies.
      */
-    public record Model(String model, String provider, String status, double gflops, List<Latency> latency) {
+    public record Model(String model, String provider, String status, double gflops, List<Latency> latency,
+                        FramesAtOnce framesAtOnce) {
 
         public Model {
             latency = List.copyOf(latency);
         }
 
         public static Model unavailable(String model, String provider, double gflops, String reason) {
-            return new Model(model, provider, "unavailable: " + reason, gflops, List.of());
+            return new Model(model, provider, "unavailable: " + reason, gflops, List.of(), null);
         }
+    }
+
+    /**
+     * Frames at once instead of threads per frame: {@code streams} detections at a time (one per hardware thread),
+     * each on one intra-op thread, as the job infers by default; null where the provider was unavailable.
+     */
+    public record FramesAtOnce(int streams, double framesPerSecond, double achievedGflops) {
     }
 
     /**
