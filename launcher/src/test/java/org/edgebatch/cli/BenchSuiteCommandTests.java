@@ -87,6 +87,14 @@ class BenchSuiteCommandTests {
     }
 
     @Test
+    void theVersion1FileBenchCompareIsTestedWithIsOneThisBuildWrites() throws Exception {
+        // the quick suite of this machine that BenchCompareCommandTests compares
+        try (InputStream in = getClass().getResourceAsStream("/bench-compare/vm-2core-v1.json")) {
+            assertThat(problems(JsonMapper.shared().readTree(in))).isEmpty();
+        }
+    }
+
+    @Test
     void refusesAnUnknownProvider() {
         Cli.Result result = Cli.run("bench", "suite", "--quick", "--providers", "tpu", "--work", dir.toString(),
                 "--data", SharedData.folder().toString(), "--models", "yolox_nano_coco");

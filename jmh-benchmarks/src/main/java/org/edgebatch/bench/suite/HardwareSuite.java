@@ -103,26 +103,19 @@ public final class HardwareSuite {
                     models.add(SuiteReport.Model.unavailable(name, provider.id(), count.gflops(), missing.get()));
                     continue;
                 }
-                List<SuiteReport.Latency> latencies = new ArrayList<>();
+                SuiteReport.Model measured;
                 try {
-                    for (int threads : threadCounts(fingerprint.threads())) {
-                        say("%s on %s: %d detections at %d thread(s) ...", name, provider.id(), settings.latencyRuns(), threads);
-                        FlopRate rate = timer.measure(model, provider, count, threads, settings.latencyRuns(), ceilingGflops);
-                        latencies.add(new SuiteReport.Latency(threads, rate.medianMillis(), 1000 / rate.medianMillis(),
-                                rate.achievedGflops(), Double.isNaN(rate.ceilingFraction()) ? null : rate.ceilingFraction()));
-                    }
+                    measured = detector(timer, runtime, model, provider, count, fingerprint.threads(), ceilingGflops);
                 } catch (RuntimeException e) {
+                    if (provider == ExecutionProvider.CPU) {
+                        throw e;
+                    }
                     // A provider the build lists can still fail to load its library or to take the model.
                     say("%s on %s: unavailable (%s)", name, provider.id(), e.getMessage());
                     models.add(SuiteReport.Model.unavailable(name, provider.id(), count.gflops(), String.valueOf(e.getMessage())));
                     continue;
                 }
-                int streams = fingerprint.threads();
-                say("%s on %s: %d frames at once, one thread each ...", name, provider.id(), streams);
-                double atOnce = new ConcurrentDetections(runtime).framesPerSecond(model, provider, streams,
-                        streams * settings.latencyRuns());
-                models.add(new SuiteReport.Model(name, provider.id(), "ok", count.gflops(), latencies,
-                        new SuiteReport.FramesAtOnce(streams, atOnce, atOnce * count.gflops())));
+                models.add(measured);
                 for (SuiteFootage footage : settings.footage()) {
                     for (SuiteSampling sampling : SuiteSampling.values()) {
                         jobRuns.add(job(jobs, model, provider, footage, sampling, fingerprint.threads()));
@@ -146,6 +139,23 @@ public final class HardwareSuite {
         return new SuiteReport(SuiteReport.VERSION, settings.machine(),
                 OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).toString(), settings.quick(), fingerprint,
                 ceiling, models, decode, jobRuns, ResidentMemory.peakBytes());
+    }
+
+    /** The detector's latencies at 1, half and all threads, and its rate with one frame at once per thread. */
+    private SuiteReport.Model detector(FlopBenchmark timer, OrtRuntime runtime, Path model, ExecutionProvider provider,
+                                       FlopCount count, int threads, double ceilingGflops) {
+        String name = name(model);
+        List<SuiteReport.Latency> latencies = new ArrayList<>();
+        for (int n : threadCounts(threads)) {
+            say("%s on %s: %d detections at %d thread(s) ...", name, provider.id(), settings.latencyRuns(), n);
+            FlopRate rate = timer.measure(model, provider, count, n, settings.latencyRuns(), ceilingGflops);
+            latencies.add(new SuiteReport.Latency(n, rate.medianMillis(), 1000 / rate.medianMillis(), rate.achievedGflops(),
+                    Double.isNaN(rate.ceilingFraction()) ? null : rate.ceilingFraction()));
+        }
+        say("%s on %s: %d frames at once, one thread each ...", name, provider.id(), threads);
+        double atOnce = new ConcurrentDetections(runtime).framesPerSecond(model, provider, threads, threads * settings.latencyRuns());
+        return new SuiteReport.Model(name, provider.id(), "ok", count.gflops(), latencies,
+                new SuiteReport.FramesAtOnce(threads, atOnce, atOnce * count.gflops()));
     }
 
     /** 1, half and all of {@code threads}, each once. */
