@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(KeepersGone.class)
 class BenchPackagingIntegrationTests {
 
-    private static final List<String> BENCH_ONLY = List.of("jmh-core-", "jopt-simple-", "jmh-benchmarks-");
+    private static final List<String> BENCH_ONLY = List.of("jmh-core-", "jopt-simple-", "jmh-benchmarks-", "protobuf-java-");
 
     @TempDir
     Path dir;
