@@ -108,9 +108,11 @@ final class SuiteBench {
         }
         detector.print(out, "");
         out.println();
-        TextTable decode = new TextTable("decode", "mode", ">frames", ">frames/s", ">x real time");
+        TextTable decode = new TextTable("decode", "mode", ">frames out", ">frames out/s", ">x real time",
+                ">unsampled frame cost");
         for (SuiteReport.Decode d : report.decode()) {
-            decode.row(d.footage(), d.mode(), d.frames(), fixed(d.framesPerSecond(), 1), fixed(d.realTimeFactor(), 1));
+            decode.row(d.footage(), d.mode(), d.frames(), fixed(d.framesPerSecond(), 1), fixed(d.realTimeFactor(), 1),
+                    d.unsampledFrameCost() == null ? "" : fixed(100 * d.unsampledFrameCost(), 0) + " %");
         }
         decode.print(out, "");
         out.println();

@@ -53,15 +53,15 @@ class BenchCompareCommandTests {
                 .containsPattern("cores / threads +2 / 2 +4 / 8\n")
                 .containsPattern("suite JSON version +1 +0\n")
                 .containsPattern("ONNX Runtime +1\\.29\\.0 +\\?\n")
-                .containsPattern("yolox_nano_coco cpu +10\\.6 +47\\.6\n")
-                .containsPattern("yolox_nano_coco cpu +15\\.2 \\(2 threads\\) +133\\.3 \\(8 threads\\)\n")
-                .containsPattern("yolox_nano_coco cpu +19\\.8 \\(2 at once\\) *\n")
+                .containsPattern("yolox_nano_coco cpu +78\\.6 +47\\.6\n")
+                .containsPattern("yolox_nano_coco cpu +54\\.2 \\(2 threads\\) +133\\.3 \\(8 threads\\)\n")
+                .containsPattern("yolox_nano_coco cpu +61\\.2 \\(2 at once\\) *\n")
                 // old-nuc: 20 s of footage in 6 s is 3.33x real time; $0.12 an hour / 3.33 = $0.036 per footage hour
-                .containsPattern("yolox_nano_coco, 1080p25, every frame +0\\.77 +3\\.33\n")
-                .containsPattern("yolox_nano_coco, 1080p25, every frame +0\\.4908 +0\\.0360\n")
+                .containsPattern("yolox_nano_coco, 1080p25, every frame +1\\.29 +3\\.33\n")
+                .containsPattern("yolox_nano_coco, 1080p25, every frame +0\\.2946 +0\\.0360\n")
                 // a figure only one machine has leaves the other's cell empty
-                .containsPattern("yolov8n_coco_int8, 1080p25, key frames +3\\.74 *\n")
-                .containsPattern("peak RSS MiB +718 +\\?\n");
+                .containsPattern("yolov8n_coco_int8, 1080p25, key frames +3\\.72 *\n")
+                .containsPattern("peak RSS MiB +811 +\\?\n");
     }
 
     @Test

@@ -27,6 +27,6 @@ public final class DecodeRate {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         return new SuiteReport.Decode(footage.name(), footage.width(), footage.height(), footage.fps(), mode, frames, seconds,
-                frames / seconds, footage.seconds() / seconds);
+                frames / seconds, footage.seconds() / seconds, null);
     }
 }

@@ -117,7 +117,7 @@ public final class HardwareSuite {
                 }
                 models.add(measured);
                 for (SuiteFootage footage : settings.footage()) {
-                    for (SuiteSampling sampling : SuiteSampling.values()) {
+                    for (SuiteSampling sampling : SuiteSampling.JOB_MODES) {
                         jobRuns.add(job(jobs, model, provider, footage, sampling, fingerprint.threads()));
                     }
                 }
@@ -126,14 +126,21 @@ public final class HardwareSuite {
         List<SuiteReport.Decode> decode = new ArrayList<>();
         DecodeRate decoder = new DecodeRate(DECODE_WIDTH);
         for (SuiteFootage footage : settings.footage()) {
-            for (SuiteSampling sampling : List.of(SuiteSampling.EVERY_FRAME, SuiteSampling.KEY_FRAMES)) {
+            SuiteReport.Decode everyFrame = null;
+            for (SuiteSampling sampling : SuiteSampling.DECODE_MODES) {
                 say("Decoding %s, %s ...", footage.name(), sampling.label());
                 List<SuiteReport.Decode> rounds = new ArrayList<>();
                 for (int round = 0; round < settings.rounds(); round++) {
                     rounds.add(decoder.measure(footage, work, sampling.label(), sampling.frameSampling()));
                 }
-                rounds.sort((a, b) -> Double.compare(a.framesPerSecond(), b.framesPerSecond()));
-                decode.add(rounds.get(rounds.size() / 2));
+                rounds.sort((a, b) -> Double.compare(a.seconds(), b.seconds()));
+                SuiteReport.Decode median = rounds.get(rounds.size() / 2);
+                if (sampling == SuiteSampling.EVERY_FRAME) {
+                    everyFrame = median;
+                } else if (sampling == SuiteSampling.EVERY_10TH_FRAME && everyFrame != null) {
+                    median = median.withUnsampledCost(everyFrame, footage.frames());
+                }
+                decode.add(median);
             }
         }
         return new SuiteReport(SuiteReport.VERSION, settings.machine(),

@@ -59,9 +59,22 @@ public record SuiteReport(int version, String machine, String createdAt, boolean
                           Double ceilingFraction) {
     }
 
-    /** Decoding one clip: {@code mode} is {@code every frame} or {@code key frames}. */
+    /**
+     * Decoding one clip: {@code mode} is {@code every frame}, {@code every 10th frame} or {@code key frames};
+     * {@code frames} are those returned (converted to BGR). For every 10th frame, {@code unsampledFrameCost} is what a
+     * frame not returned costs as a fraction of a frame decoded and converted (from the every-frame run of the same
+     * clip); null for the other modes.
+     */
     public record Decode(String footage, int width, int height, int fps, String mode, long frames, double seconds,
-                         double framesPerSecond, double realTimeFactor) {
+                         double framesPerSecond, double realTimeFactor, Double unsampledFrameCost) {
+
+        /** This run with the cost of its unreturned frames, given the every-frame run of the same clip. */
+        public Decode withUnsampledCost(Decode everyFrame, long clipFrames) {
+            double perFrame = everyFrame.seconds() / everyFrame.frames();
+            long unsampled = clipFrames - frames;
+            Double cost = unsampled > 0 ? (seconds - frames * perFrame) / unsampled / perFrame : null;
+            return new Decode(footage, width, height, fps, mode, frames, seconds, framesPerSecond, realTimeFactor, cost);
+        }
     }
 
     /**
