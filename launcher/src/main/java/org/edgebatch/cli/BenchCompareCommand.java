@@ -26,8 +26,9 @@ import picocli.CommandLine.Parameters;
                 + " detector frames/s per model, decode frames/s, the job's footage frames/s and real-time factor per"
                 + " sampling mode, and with --price-per-hour the dollars per hour of footage analysed (price per hour /"
                 + " real-time factor).",
-                "Machines are named as their JSON names them ('bench suite --name'), else by file name. Reads JSON of"
-                        + " every earlier version, and refuses newer ones saying so."})
+                "Machines are named as their JSON names them ('bench suite --name', else the host name); a price may"
+                        + " name the machine or its file. Reads JSON of every earlier version, and refuses newer ones"
+                        + " saying so."})
 final class BenchCompareCommand implements Callable<Integer> {
 
     @CommandLine.Spec
