@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
         description = {"Benchmarks on this machine. Timings here drift by up to 2x within minutes, so every benchmark"
                 + " alternates what it compares in one process and reports medians and median ratios."},
         subcommands = {BenchJobCommand.class, BenchInferenceCommand.class, BenchDistributedCommand.class,
-                BenchStartupCommand.class, BenchFlopsCommand.class})
+                BenchStartupCommand.class, BenchFlopsCommand.class, BenchSuiteCommand.class,
+                BenchCompareCommand.class})
 final class BenchCommand implements Runnable {
 
     @CommandLine.Spec

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(KeepersGone.class)
 class BenchPackagingIntegrationTests {
 
-    private static final List<String> BENCH_ONLY = List.of("jmh-core-", "jopt-simple-", "jmh-benchmarks-");
+    private static final List<String> BENCH_ONLY = List.of("jmh-core-", "jopt-simple-", "jmh-benchmarks-", "protobuf-java-");
 
     @TempDir
     Path dir;
@@ -76,6 +76,23 @@ class BenchPackagingIntegrationTests {
                 .containsPattern("round 1/1: job [0-9.]+ fps \\(detect step; [0-9.]+ fps start to end of the job\\), 25 frames\n")
                 .containsPattern("median job rate +[0-9.]+ fps \\(detect step\\)")
                 .containsPattern("peak RSS after the first job: [0-9]+ MiB");
+    }
+
+    @Test
+    void benchCompareNeedsNoBenchLibrariesAndDrawsItsChartsFromLib() throws Exception {
+        // given two machines' suite JSON
+        Path vm = Path.of(getClass().getResource("/bench-compare/vm-2core-v1.json").toURI());
+        Path nuc = Path.of(getClass().getResource("/bench-compare/old-nuc-v0.json").toURI());
+        Path png = dir.resolve("compare.png");
+
+        // when
+        CliProcess.Finished result = CliProcess.run(home(), Duration.ofMinutes(1), "bench", "compare", vm.toString(),
+                nuc.toString(), "--png", png.toString());
+
+        // then it ran in the launcher's own JVM (JFreeChart is in lib/) and drew the charts
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.out()).containsPattern("machine +vm +old-nuc\n");
+        assertThat(png).isNotEmptyFile();
     }
 
     private Path home() throws IOException {

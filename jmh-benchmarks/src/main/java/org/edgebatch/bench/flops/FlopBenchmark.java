@@ -5,6 +5,7 @@ import java.util.Arrays;
 import org.edgebatch.detect.BgrImage;
 import org.edgebatch.detect.Detector;
 import org.edgebatch.detect.DetectorConfig;
+import org.edgebatch.ort.ExecutionProvider;
 import org.edgebatch.ort.OrtRuntime;
 
 /**
@@ -23,12 +24,17 @@ public final class FlopBenchmark {
 
     /** {@code runs} timed detections (after a few untimed ones) at {@code threads} intra-op threads. */
     public FlopRate measure(Path model, FlopCount count, int threads, int runs, double ceilingGflops) {
+        return measure(model, ExecutionProvider.CPU, count, threads, runs, ceilingGflops);
+    }
+
+    /** As {@link #measure(Path, FlopCount, int, int, double)}, on another execution provider. */
+    public FlopRate measure(Path model, ExecutionProvider provider, FlopCount count, int threads, int runs, double ceilingGflops) {
         if (runs < 1 || threads < 1) {
             throw new IllegalArgumentException("runs and threads must be at least 1, not " + runs + " and " + threads);
         }
         BgrImage frame = BgrImage.allocate(1280, 720); // content does not change a convolution's cost
         double[] millis = new double[runs];
-        try (Detector detector = Detector.open(runtime, DetectorConfig.of(model).withIntraOpThreads(threads))) {
+        try (Detector detector = Detector.open(runtime, DetectorConfig.of(model).withProvider(provider).withIntraOpThreads(threads))) {
             for (int i = 0; i < WARM_UP_RUNS; i++) {
                 detector.detect(frame);
             }

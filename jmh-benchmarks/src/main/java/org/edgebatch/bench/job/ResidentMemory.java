@@ -5,13 +5,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** This process's peak resident set size, from Linux's {@code /proc/self/status} (VmHWM). */
-final class ResidentMemory {
+public final class ResidentMemory {
 
     private ResidentMemory() {
     }
 
     /** The peak RSS in bytes, or -1 where {@code /proc} does not tell it. */
-    static long peakBytes() {
+    public static long peakBytes() {
         Path status = Path.of("/proc/self/status");
         if (!Files.isReadable(status)) {
             return -1;
