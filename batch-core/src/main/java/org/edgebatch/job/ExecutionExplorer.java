@@ -97,7 +97,8 @@ public final class ExecutionExplorer {
         }
         return new JobStatusView(executionId, instanceId, execution.getJobInstance().getJobName(), execution.getStatus().name(),
                 execution.getExitStatus().getExitCode(), failure, iso(execution.getStartTime()), iso(execution.getEndTime()),
-                specs.source(instanceId).orElse(""), runner, steps, partitions, nodeFigures(executionId));
+                specs.source(instanceId).orElse(""), runner, steps, partitions, nodeFigures(executionId),
+                RunReportBuilder.leftOut(jdbc, instanceId));
     }
 
     private List<JobStatusView.NodeFigures> nodeFigures(long executionId) {

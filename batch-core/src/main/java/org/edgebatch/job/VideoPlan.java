@@ -11,9 +11,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The videos of one job instance and the node reading each, fixed by the inventory step and kept in the job's
- * ExecutionContext (as JSON under {@link #CONTEXT_KEY}), so a restart partitions exactly as the first run did.
+ * ExecutionContext (as JSON under {@link #CONTEXT_KEY}), so a restart partitions exactly as the first run did; and the
+ * files the inventory left out ({@code EB_LEFT_OUT_FILE}, not in the context: nothing partitions them).
  */
-public record VideoPlan(List<PlannedVideo> videos) {
+public record VideoPlan(List<PlannedVideo> videos, List<LeftOutFile> leftOut) {
 
     /** The job ExecutionContext key of the plan. */
     public static final String CONTEXT_KEY = "inventory.plan";
@@ -22,6 +23,12 @@ public record VideoPlan(List<PlannedVideo> videos) {
 
     public VideoPlan {
         videos = List.copyOf(videos);
+        leftOut = List.copyOf(leftOut);
+    }
+
+    /** A plan that left no file out. */
+    public VideoPlan(List<PlannedVideo> videos) {
+        this(videos, List.of());
     }
 
     /** The plan stored in a job's ExecutionContext. */

@@ -20,7 +20,8 @@ import picocli.CommandLine.Parameters;
                 "--json fields: jobExecutionId, jobInstanceId, jobName, status, exitCode, failure, startTime, endTime,"
                         + " specSource, runner, steps[name, status, writeCount, skipCount, failure],"
                         + " partitions[step, partition, node, video, status, lastFrameIndex, frames, undecodable, failure, host,"
-                        + " framesInferred, detections]."})
+                        + " framesInferred, detections], nodes[nodeId, bytesScanned, bytesUploaded, events, pendingUploads],"
+                        + " leftOut[node, path, kind (unreadable or deferred), reason]."})
 final class StatusCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -100,6 +101,12 @@ final class StatusCommand implements Callable<Integer> {
             partitions.print(out, "  ");
             status.partitions().stream().filter(p -> !p.failure().isEmpty()).forEach(p ->
                     out.println("  " + p.step() + ":" + p.partition() + " failed: " + p.failure()));
+        }
+        if (!status.leftOut().isEmpty()) {
+            out.println();
+            out.println("  files left out (" + status.leftOut().size() + "):");
+            status.leftOut().forEach(file -> out.println("    " + file.kind() + " " + file.path() + " (" + file.node() + "): "
+                    + file.reason()));
         }
     }
 

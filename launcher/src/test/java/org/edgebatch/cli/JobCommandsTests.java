@@ -52,7 +52,7 @@ class JobCommandsTests {
                 .isEqualTo(reportFile.getParent().getParent().getFileName() + "/" + outcome.get("jobInstanceId").asLong());
         assertThat(outcome.get("report").get("totals").get("framesDecoded").asLong()).isEqualTo(20);
         assertThat(names(outcome.get("report"))).containsExactly("jobExecutionId", "jobName", "status", "startTime", "endTime",
-                "model", "totals", "nodes", "events");
+                "model", "totals", "nodes", "events", "leftOut");
     }
 
     @Test
@@ -64,7 +64,7 @@ class JobCommandsTests {
         assertThat(status.exitCode()).as(status.toString()).isZero();
         JsonNode json = JsonMapper.shared().readTree(status.out());
         assertThat(names(json)).containsExactly("jobExecutionId", "jobInstanceId", "jobName", "status", "exitCode", "failure",
-                "startTime", "endTime", "specSource", "runner", "steps", "partitions", "nodes");
+                "startTime", "endTime", "specSource", "runner", "steps", "partitions", "nodes", "leftOut");
         assertThat(json.get("nodes")).hasSize(1);
         assertThat(names(json.get("nodes").get(0))).containsExactly("nodeId", "bytesScanned", "bytesUploaded", "events",
                 "pendingUploads");

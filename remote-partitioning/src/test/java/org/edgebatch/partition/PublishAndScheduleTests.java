@@ -91,8 +91,8 @@ class PublishAndScheduleTests {
             assertThat(context.jobs().validate(spec, scheduled).videos()).isEmpty();
             assertThat(context.jobs().start(spec, scheduled)).isEmpty();
 
-            // when: one file is touched and one is added
-            Files.setLastModifiedTime(first, FileTime.from(Instant.now().plusSeconds(60)));
+            // when: one file is touched (a while ago: a file touched within input.settleSeconds waits) and one is added
+            Files.setLastModifiedTime(first, FileTime.from(Instant.now().minusSeconds(600)));
             Path added = WalkingFootage.render(WalkingFootage.walking(320, 180, 10, 1, 0, 1), videos.resolve("c.mp4"));
 
             // then
