@@ -1,5 +1,6 @@
 package org.edgebatch.job;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +49,53 @@ public record VideoPlan(List<PlannedVideo> videos, List<LeftOutFile> leftOut) {
     /** The partitions of a partitioned step: one per video, by partition name. */
     public Map<String, ExecutionContext> partitions() {
         return partitions(PartitionGrain.VIDEO);
+    }
+
+    /**
+     * The files of each node in groups, the partitions of the detect and events steps: in plan order, a group closes
+     * when it holds {@code maxFiles} files, or when the next file would take it past {@code maxSeconds} of footage; a
+     * file longer than that is a group of its own. The same plan and budget always give the same groups.
+     */
+    public List<VideoGroup> groups(int maxFiles, double maxSeconds) {
+        if (maxFiles < 1 || !(maxSeconds > 0)) {
+            throw new IllegalArgumentException("maxFiles and maxSeconds must be positive, were " + maxFiles + " and " + maxSeconds);
+        }
+        long maxMicros = (long) (maxSeconds * 1e6);
+        List<VideoGroup> groups = new ArrayList<>();
+        List<PlannedVideo> current = new ArrayList<>();
+        long currentMicros = 0;
+        for (PlannedVideo video : videos) {
+            boolean otherNode = !current.isEmpty() && !current.getFirst().nodeId().equals(video.nodeId());
+            boolean full = current.size() >= maxFiles || currentMicros > maxMicros - video.durationMicros();
+            if (!current.isEmpty() && (otherNode || full)) {
+                groups.add(group(current));
+                current = new ArrayList<>();
+                currentMicros = 0;
+            }
+            current.add(video);
+            currentMicros += video.durationMicros();
+        }
+        if (!current.isEmpty()) {
+            groups.add(group(current));
+        }
+        return groups;
+    }
+
+    private static VideoGroup group(List<PlannedVideo> videos) {
+        return new VideoGroup(videos.getFirst().partitionName(), videos.getFirst().nodeId(), videos);
+    }
+
+    /**
+     * The partitions of a partitioned step, by partition name: one per group of files ({@link #groups}), or one per
+     * node named after it, whose context holds just the {@value PlannedVideo#NODE}.
+     */
+    public Map<String, ExecutionContext> partitions(PartitionGrain grain, int maxFiles, double maxSeconds) {
+        if (grain == PartitionGrain.NODE) {
+            return partitions(grain);
+        }
+        Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
+        groups(maxFiles, maxSeconds).forEach(group -> partitions.put(group.name(), group.toContext()));
+        return partitions;
     }
 
     /**

@@ -76,8 +76,11 @@ class JobCommandsTests {
         assertThat(json.get("partitions")).hasSize(2);
         JsonNode detect = json.get("partitions").get(0);
         assertThat(names(detect)).containsExactly("step", "partition", "node", "video", "status", "lastFrameIndex", "frames",
-                "undecodable", "failure", "host", "framesInferred", "detections");
+                "undecodable", "failure", "host", "framesInferred", "detections", "files");
         assertThat(detect.get("node").asString()).isEqualTo("local");
+        assertThat(detect.get("files")).hasSize(1);
+        assertThat(names(detect.get("files").get(0))).containsExactly("video", "frames", "framesDone", "framesInferred", "detections");
+        assertThat(detect.get("files").get(0).get("framesDone").asLong()).isEqualTo(20);
         assertThat(detect.get("lastFrameIndex").asLong()).isEqualTo(19);
         assertThat(detect.get("host").asString()).as("the host whose worker claimed it").isNotEmpty();
         assertThat(detect.get("framesInferred").asLong()).isEqualTo(20);

@@ -1,5 +1,8 @@
 package org.edgebatch.partition;
 
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.edgebatch.job.PartitionFiles;
+import javax.sql.DataSource;
 import java.util.List;
 import java.util.UUID;
 import org.edgebatch.job.DeploymentMode;
@@ -46,10 +49,11 @@ public class EmbeddedPartitioningConfiguration {
 
     @Bean
     PartitionWorker partitionWorker(JobRepository jobRepository, WorkerSteps workerSteps, PartitionClaims claims,
-                                    JobSpecStore specs, ProcessHeartbeat heartbeat) {
+                                    JobSpecStore specs, ProcessHeartbeat heartbeat, DataSource dataSource) {
         // Every logical node of this process is served by this process: one worker id for all of them.
         String workerId = UUID.randomUUID().toString();
-        return new PartitionWorker(jobRepository, workerSteps, claims, new EmbeddedPartitionGuard(specs),
+        return new PartitionWorker(jobRepository, workerSteps, claims,
+                new EmbeddedPartitionGuard(specs, new PartitionFiles(new JdbcTemplate(dataSource))),
                 node -> new PartitionClaims.Worker(node, workerId, heartbeat.host(), heartbeat.pid()));
     }
 

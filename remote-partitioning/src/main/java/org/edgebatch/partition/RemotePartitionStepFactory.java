@@ -42,7 +42,8 @@ public final class RemotePartitionStepFactory implements PartitionStepFactory {
 
     @Override
     public Step partitionedStep(String name, String workerStepName, JobSpec spec, PartitionGrain grain) {
-        LocalityPartitioner partitioner = new LocalityPartitioner(grain);
+        LocalityPartitioner partitioner = new LocalityPartitioner(grain, spec.input().partitionFiles(),
+                spec.input().partitionSeconds());
         AtomicReference<NodeChannels> channels = new AtomicReference<>();
         DirectChannel requests = new DirectChannel();
         requests.setBeanName(name + "-requests");

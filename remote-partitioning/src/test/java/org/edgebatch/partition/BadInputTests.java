@@ -37,7 +37,7 @@ class BadInputTests {
         Path cut = WalkingFootage.render(footage, videos.resolve("cut.mp4"));
         byte[] whole = Files.readAllBytes(cut);
         WalkingFootage.settled(Files.write(cut, Arrays.copyOf(whole, whole.length / 2)));
-        JobSpec spec = spec(videos, SharedData.fastModel());
+        JobSpec spec = spec(videos, SharedData.fastModel(), 1);
 
         try (EdgeBatchContext context = EdgeBatchContext.start(dir)) {
             // when
@@ -87,8 +87,9 @@ class BadInputTests {
             // then: the good clips are processed
             assertThat(run.getStatus()).isEqualTo(BatchStatus.COMPLETED);
             JobStatusView status = context.executions().status(run.getId());
-            assertThat(status.partitions()).filteredOn(p -> p.step().equals("detectWorker"))
-                    .extracting(p -> Path.of(p.video()).getFileName().toString()).containsExactlyInAnyOrder("a.mp4", "b.mp4");
+            assertThat(status.partitions()).filteredOn(p -> p.step().equals("detectWorker")).flatExtracting(PartitionView::files)
+                    .extracting(f -> Path.of(f.video()).getFileName().toString(), PartitionView.FileView::framesDone)
+                    .containsExactly(tuple("a.mp4", 20L), tuple("b.mp4", 20L));
             assertThat(context.jdbc().queryForObject("SELECT COUNT(*) FROM EB_FRAME WHERE JOB_INSTANCE_ID = ?", Integer.class,
                     run.getJobInstance().getInstanceId())).isEqualTo(2 * 20);
 
@@ -156,10 +157,15 @@ class BadInputTests {
     }
 
     private JobSpec spec(Path videos, Path model) {
+        return spec(videos, model, 100);
+    }
+
+    private JobSpec spec(Path videos, Path model, int partitionFiles) {
         return Specs.load(dir, "bad", """
                 name: bad
                 input:
                   paths: [%s]
+                  partitionFiles: %d
                 model:
                   path: %s
                 chunkSize: 8
@@ -167,6 +173,6 @@ class BadInputTests {
                 output: %s
                 publish:
                   target: none
-                """.formatted(videos, model, dir.resolve("out")));
+                """.formatted(videos, partitionFiles, model, dir.resolve("out")));
     }
 }

@@ -1,5 +1,8 @@
 package org.edgebatch.partition.worker;
 
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.edgebatch.job.PartitionFiles;
+import javax.sql.DataSource;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -47,11 +50,12 @@ public class DistributedWorkerConfiguration {
     @Bean
     PartitionWorker partitionWorker(JobRepository jobRepository, WorkerSteps workerSteps, PartitionClaims claims,
                                     JobSpecStore specs, WorkerSettings settings, AllowList workerAllowList,
-                                    WorkerRegistration registration) {
+                                    WorkerRegistration registration, DataSource dataSource) {
         PartitionClaims.Worker self = new PartitionClaims.Worker(settings.nodeId(), registration.workerId(),
                 registration.host(), registration.pid());
         return new PartitionWorker(jobRepository, workerSteps, claims,
-                new WorkerPartitionGuard(settings.nodeId(), workerAllowList, specs),
+                new WorkerPartitionGuard(settings.nodeId(), workerAllowList, specs,
+                        new PartitionFiles(new JdbcTemplate(dataSource))),
                 node -> {
                     if (!node.equals(settings.nodeId())) {
                         throw new PartitionRefusedException("a request for node '" + node + "' reached the worker of node '"

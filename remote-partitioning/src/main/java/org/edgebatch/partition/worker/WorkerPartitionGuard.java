@@ -1,5 +1,6 @@
 package org.edgebatch.partition.worker;
 
+import org.edgebatch.job.PartitionFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +39,10 @@ public final class WorkerPartitionGuard implements PartitionGuard {
     private final JobSpecStore specs;
     private final Map<Path, Hashed> hashes = new ConcurrentHashMap<>();
 
-    public WorkerPartitionGuard(String nodeId, AllowList allowList, JobSpecStore specs) {
+    private final PartitionFiles files;
+
+    public WorkerPartitionGuard(String nodeId, AllowList allowList, JobSpecStore specs, PartitionFiles files) {
+        this.files = Objects.requireNonNull(files, "files must not be null");
         this.nodeId = Objects.requireNonNull(nodeId, "nodeId must not be null");
         this.allowList = Objects.requireNonNull(allowList, "allowList must not be null");
         this.specs = Objects.requireNonNull(specs, "specs must not be null");
@@ -49,7 +53,9 @@ public final class WorkerPartitionGuard implements PartitionGuard {
         var context = partition.getExecutionContext();
         if (context.containsKey(PlannedVideo.VIDEO_PATH)) {
             try {
-                allowList.resolve(Path.of(context.getString(PlannedVideo.VIDEO_PATH)), nodeId);
+                for (PlannedVideo video : files.of(partition)) {
+                    allowList.resolve(video.path(), nodeId);
+                }
             } catch (InventoryException e) {
                 throw new PartitionRefusedException(e.getMessage(), e);
             }
