@@ -3,6 +3,9 @@ package org.edgebatch.job;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -21,7 +24,8 @@ import org.edgebatch.video.VideoProbe;
  * reads which file, checked against the allow-lists) and probes every file. A file named directly in
  * {@code input.paths} that is not a readable video is refused, naming it, before any partition exists; one found by
  * scanning a folder is left out with its reason (a recorder's folder always holds a segment being written), and so is
- * any file modified within {@code input.settleSeconds} (deferred to the next run).
+ * any file modified within {@code input.settleSeconds} (deferred to the next run). Files are probed a few at a time
+ * ({@link VideoProbe#probeAll}).
  */
 public final class DiskInventoryPlanner implements InventoryPlanner {
 
@@ -34,6 +38,7 @@ public final class DiskInventoryPlanner implements InventoryPlanner {
         int settleSeconds = spec.input().settleSeconds();
         List<PlannedVideo> videos = new ArrayList<>();
         List<LeftOutFile> leftOut = new ArrayList<>();
+        List<VideoAsset> settled = new ArrayList<>();
         for (VideoAsset asset : assets) {
             if (!include.test(asset)) {
                 continue;
@@ -41,21 +46,29 @@ public final class DiskInventoryPlanner implements InventoryPlanner {
             long age = now - asset.lastModified().toEpochMilli();
             if (age < settleSeconds * 1000L) {
                 leftOut.add(LeftOutFile.deferred(asset.nodeId(), asset.path(), age, settleSeconds));
-                continue;
+            } else {
+                settled.add(asset);
             }
-            VideoInfo info;
-            try {
-                info = VideoProbe.probe(asset.path());
-            } catch (VideoFormatException e) {
+        }
+        List<VideoProbe.Probed> probed = VideoProbe.probeAll(settled.stream().map(VideoAsset::path).toList());
+        for (int i = 0; i < settled.size(); i++) {
+            VideoAsset asset = settled.get(i);
+            VideoFormatException failure = probed.get(i).failure();
+            if (failure != null) {
                 if (named.contains(asset.path())) {
-                    throw new InventoryException("not a readable video: " + e.getMessage(), e);
+                    throw new InventoryException("not a readable video: " + failure.getMessage(), failure);
                 }
-                leftOut.add(LeftOutFile.unreadable(asset.nodeId(), asset.path(), e.problem()));
+                leftOut.add(LeftOutFile.unreadable(asset.nodeId(), asset.path(), failure.problem()));
                 continue;
             }
+            VideoInfo info = probed.get(i).info();
             videos.add(new PlannedVideo("v" + videos.size(), asset.nodeId(), asset.path(), asset.sizeBytes(),
                     asset.lastModified(), info.frameCount(), info.fps(), info.durationMicros(), info.width(), info.height()));
         }
+        // Listed in the order the files were found, as the plan's videos are.
+        Map<Path, Integer> order = new HashMap<>();
+        assets.forEach(asset -> order.putIfAbsent(asset.path(), order.size()));
+        leftOut.sort(Comparator.comparing(file -> order.get(file.path())));
         return new VideoPlan(videos, leftOut);
     }
 }
