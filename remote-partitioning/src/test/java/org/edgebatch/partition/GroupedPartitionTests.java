@@ -117,6 +117,50 @@ class GroupedPartitionTests {
         }
     }
 
+    @Test
+    void aNodeWithOneLongFileAndManyShortOnesRunsThemInTwoPartitionsAtOnce() throws Exception {
+        // given: a 30 s file and four 2 s files on one node with two slots, at most 10 s of footage a partition
+        Path videos = Files.createDirectories(dir.resolve("videos"));
+        WalkingFootage.render(WalkingFootage.walking(320, 180, 10, 30, 2, 28), videos.resolve("long.mp4"));
+        for (int i = 1; i <= 4; i++) {
+            WalkingFootage.render(WalkingFootage.walking(320, 180, 10, 2, 0.2, 1.8), videos.resolve("s" + i + ".mp4"));
+        }
+        JobSpec spec = Specs.load(dir, "busy", """
+                name: busy
+                input:
+                  paths: [%s]
+                  partitionSeconds: 10
+                model:
+                  path: %s
+                chunkSize: 8
+                threads: 1
+                concurrency: 2
+                output: %s
+                publish:
+                  target: none
+                """.formatted(videos, SharedData.fastModel(), dir.resolve("out")));
+
+        try (EdgeBatchContext context = EdgeBatchContext.start(dir)) {
+            // when
+            JobExecution run = context.jobs().launch(spec, LaunchOptions.of("busy.yaml"));
+
+            // then: the long file alone, the short ones together, and both ran at the same time
+            assertThat(run.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+            assertThat(context.executions().status(run.getId()).partitions()).filteredOn(p -> p.step().equals("detectWorker"))
+                    .extracting(PartitionView::partition, p -> p.files().size())
+                    .containsExactly(tuple("local-v0", 1), tuple("local-v1", 4));
+            List<org.springframework.batch.core.step.StepExecution> detect = context.jobRepository().getJobExecution(run.getId())
+                    .getStepExecutions().stream().filter(step -> step.getStepName().startsWith("detectWorker:")).toList();
+            assertThat(detect).hasSize(2);
+            var first = detect.get(0);
+            var second = detect.get(1);
+            assertThat(first.getStartTime()).as("one started before the other ended").isBefore(second.getEndTime());
+            assertThat(second.getStartTime()).as("one started before the other ended").isBefore(first.getEndTime());
+            assertThat(context.jdbc().queryForObject("SELECT COUNT(*) FROM EB_FRAME WHERE JOB_INSTANCE_ID = ?", Integer.class,
+                    run.getJobInstance().getInstanceId())).isEqualTo(300 + 4 * 20);
+        }
+    }
+
     private JobSpec spec(String name, Path videos, int partitionFiles) {
         return Specs.load(dir, name, """
                 name: %s
