@@ -181,8 +181,16 @@ public final class ExecutionExplorer {
             node.framesTotal += video.frames();
             node.partitionsTotal++;
         }
-        long decodedHere = 0;
         long instanceId = execution.getJobInstance().getInstanceId();
+        // A partition may hold several files: count partitions as planned (videos planned before that, one each).
+        jdbc.query("SELECT NODE_ID, COUNT(DISTINCT PARTITION_NAME) FROM EB_VIDEO WHERE JOB_INSTANCE_ID = ?"
+                + " AND PARTITION_NAME IS NOT NULL GROUP BY NODE_ID", rs -> {
+                    NodeCount node = byNode.get(rs.getString(1));
+                    if (node != null) {
+                        node.partitionsTotal = rs.getInt(2);
+                    }
+                }, instanceId);
+        long decodedHere = 0;
         Supplier<Map<String, List<PlannedVideo>>> grouped = memoized(() -> VideoTable.videosByPartition(jdbc, instanceId));
         for (StepExecution partition : latestPartitions(execution)) {
             if (!PartitionNames.isPartitionOf(partition.getStepName(), DetectWorkerStepFactory.STEP_NAME)) {
@@ -214,7 +222,7 @@ public final class ExecutionExplorer {
                 execution.getEndTime() != null ? execution.getEndTime() : LocalDateTime.now()).toNanos() / 1e9;
         return new Progress(executionId, execution.getStatus().name(), step,
                 nodes.stream().mapToLong(NodeProgress::framesDone).sum(), plan.totalFrames(),
-                nodes.stream().mapToInt(NodeProgress::partitionsDone).sum(), plan.videos().size(),
+                nodes.stream().mapToInt(NodeProgress::partitionsDone).sum(), nodes.stream().mapToInt(NodeProgress::partitionsTotal).sum(),
                 seconds > 0 ? decodedHere / seconds : 0, nodes);
     }
 

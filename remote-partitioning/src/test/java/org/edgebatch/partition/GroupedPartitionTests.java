@@ -57,7 +57,12 @@ class GroupedPartitionTests {
             assertThat(detect.frames()).isEqualTo(3 * FRAMES);
             assertThat(detect.files()).extracting(f -> Path.of(f.video()).getFileName().toString(), PartitionView.FileView::framesDone)
                     .containsExactly(tuple("a.mp4", (long) FRAMES), tuple("b.mp4", 2L * CHUNK), tuple("c.mp4", 0L));
-            assertThat(context.executions().progress(failed.getId()).framesDone()).isEqualTo(FRAMES + 2L * CHUNK);
+            assertThat(context.executions().progress(failed.getId())).satisfies(progress -> {
+                assertThat(progress.framesDone()).isEqualTo(FRAMES + 2L * CHUNK);
+                assertThat(progress.framesTotal()).isEqualTo(3L * FRAMES);
+                assertThat(progress.partitionsTotal()).isEqualTo(1);
+                assertThat(progress.partitionsDone()).isZero();
+            });
         }
 
         // when: restarted by a new process, then the same footage planned one partition per file
