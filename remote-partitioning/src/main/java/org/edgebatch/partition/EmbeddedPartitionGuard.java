@@ -1,9 +1,8 @@
 package org.edgebatch.partition;
 
-import org.edgebatch.job.PartitionFiles;
-import java.nio.file.Path;
 import java.util.Objects;
 import org.edgebatch.job.JobSpecStore;
+import org.edgebatch.job.PartitionFiles;
 import org.edgebatch.job.PlannedVideo;
 import org.edgebatch.node.EdgeNode;
 import org.edgebatch.node.InventoryException;

@@ -1,10 +1,8 @@
 package org.edgebatch.partition;
 
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.edgebatch.job.PartitionFiles;
-import javax.sql.DataSource;
 import java.util.List;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.edgebatch.job.DeploymentMode;
 import org.edgebatch.job.DiskInventoryPlanner;
 import org.edgebatch.job.EdgeBatchProperties;
@@ -13,6 +11,7 @@ import org.edgebatch.job.InventoryPlanner;
 import org.edgebatch.job.JobManagerConfiguration;
 import org.edgebatch.job.JobSpecStore;
 import org.edgebatch.job.PartitionClaims;
+import org.edgebatch.job.PartitionFiles;
 import org.edgebatch.job.PartitionStepFactory;
 import org.edgebatch.job.ProcessHeartbeat;
 import org.edgebatch.job.ProcessRecovery;
@@ -22,6 +21,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Embedded mode: every node of a spec runs in this JVM, partitions reach them through in-JVM channels, and the run is

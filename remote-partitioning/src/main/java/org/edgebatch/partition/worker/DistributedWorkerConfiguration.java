@@ -1,15 +1,14 @@
 package org.edgebatch.partition.worker;
 
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.edgebatch.job.PartitionFiles;
-import javax.sql.DataSource;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.edgebatch.job.EdgeBatchProperties;
 import org.edgebatch.job.JobSpecStore;
 import org.edgebatch.job.NodeDetectors;
 import org.edgebatch.job.PartitionClaims;
+import org.edgebatch.job.PartitionFiles;
 import org.edgebatch.job.ProcessHeartbeat;
 import org.edgebatch.job.WorkerSteps;
 import org.edgebatch.node.AllowList;
@@ -30,6 +29,7 @@ import org.springframework.beans.factory.BeanFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Distributed mode, a worker's side: the node a {@link WorkerSettings} bean describes, taking partition requests from

@@ -1,6 +1,5 @@
 package org.edgebatch.partition.worker;
 
-import org.edgebatch.job.PartitionFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +9,7 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import org.edgebatch.job.DetectWorkerStepFactory;
 import org.edgebatch.job.JobSpecStore;
+import org.edgebatch.job.PartitionFiles;
 import org.edgebatch.job.PartitionNames;
 import org.edgebatch.job.PlannedVideo;
 import org.edgebatch.job.VideoJobOperator;
@@ -37,15 +37,15 @@ public final class WorkerPartitionGuard implements PartitionGuard {
     private final String nodeId;
     private final AllowList allowList;
     private final JobSpecStore specs;
+    private final PartitionFiles files;
     private final Map<Path, Hashed> hashes = new ConcurrentHashMap<>();
 
-    private final PartitionFiles files;
-
+    /** @param files reads which files a partition holds, each checked against the allow-list */
     public WorkerPartitionGuard(String nodeId, AllowList allowList, JobSpecStore specs, PartitionFiles files) {
-        this.files = Objects.requireNonNull(files, "files must not be null");
         this.nodeId = Objects.requireNonNull(nodeId, "nodeId must not be null");
         this.allowList = Objects.requireNonNull(allowList, "allowList must not be null");
         this.specs = Objects.requireNonNull(specs, "specs must not be null");
+        this.files = Objects.requireNonNull(files, "files must not be null");
     }
 
     @Override
