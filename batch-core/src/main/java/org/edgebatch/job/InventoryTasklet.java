@@ -43,7 +43,7 @@ final class InventoryTasklet implements Tasklet {
         VideoPlan plan = onlyChanged
                 ? planner.plan(spec, asset -> processed.isNewOrChanged(spec.name(), asset))
                 : planner.plan(spec);
-        plan.storeIn(job.getExecutionContext());
+        plan.storeIn(job.getExecutionContext(), spec.input().partitionFiles(), spec.input().partitionSeconds());
         List<VideoGroup> groups = plan.groups(spec.input().partitionFiles(), spec.input().partitionSeconds());
         videos.save(job.getJobInstance().getInstanceId(), plan, groups);
         contribution.incrementWriteCount(plan.videos().size());

@@ -19,6 +19,13 @@ public record VideoPlan(List<PlannedVideo> videos, List<LeftOutFile> leftOut) {
 
     /** The job ExecutionContext key of the plan. */
     public static final String CONTEXT_KEY = "inventory.plan";
+    /**
+     * Job ExecutionContext keys of the budget the plan's files were grouped by ({@link #groups}): fixed with the plan,
+     * so a restart partitions as the first run did whatever the spec says now. A plan stored without them (before
+     * partitions held several files) is partitioned one file each.
+     */
+    public static final String PARTITION_FILES_KEY = "inventory.partitionFiles";
+    public static final String PARTITION_SECONDS_KEY = "inventory.partitionSeconds";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -44,6 +51,24 @@ public record VideoPlan(List<PlannedVideo> videos, List<LeftOutFile> leftOut) {
 
     public void storeIn(ExecutionContext jobContext) {
         jobContext.putString(CONTEXT_KEY, JSON.writeValueAsString(videos));
+    }
+
+    /** Stores the plan and the budget its files are grouped by. */
+    public void storeIn(ExecutionContext jobContext, int partitionFiles, int partitionSeconds) {
+        storeIn(jobContext);
+        jobContext.putInt(PARTITION_FILES_KEY, partitionFiles);
+        jobContext.putInt(PARTITION_SECONDS_KEY, partitionSeconds);
+    }
+
+    /**
+     * The partitions of a partitioned step as the job's context fixed them: grouped by the budget stored with the plan,
+     * one file each for a plan stored without one.
+     */
+    public Map<String, ExecutionContext> partitions(PartitionGrain grain, ExecutionContext jobContext) {
+        if (!jobContext.containsKey(PARTITION_FILES_KEY)) {
+            return partitions(grain);
+        }
+        return partitions(grain, jobContext.getInt(PARTITION_FILES_KEY), jobContext.getInt(PARTITION_SECONDS_KEY));
     }
 
     /** The partitions of a partitioned step: one per video, by partition name. */

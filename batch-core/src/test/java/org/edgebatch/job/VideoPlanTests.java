@@ -91,6 +91,23 @@ class VideoPlanTests {
         assertThat(plan.partitions(PartitionGrain.VIDEO, 100, 300)).containsOnlyKeys("node-a-v0", "node-a-v1", "node-a-v2");
     }
 
+    @Test
+    void aPlanIsPartitionedByTheBudgetStoredWithItAndOneFileEachWithoutOne() {
+        // given: three short files of one node
+        VideoPlan plan = new VideoPlan(List.of(video(0, "node-a", 10), video(1, "node-a", 10), video(2, "node-a", 10)));
+        ExecutionContext grouped = new ExecutionContext();
+        plan.storeIn(grouped, 100, 300);
+        ExecutionContext before = new ExecutionContext();
+        plan.storeIn(before);
+
+        // when / then: the stored budget decides, not the spec a restart reads
+        assertThat(VideoPlan.from(grouped).partitions(PartitionGrain.VIDEO, grouped)).containsOnlyKeys("node-a-v0");
+        // a plan stored before partitions held several files restarts with its partitions of one file
+        assertThat(VideoPlan.from(before).partitions(PartitionGrain.VIDEO, before))
+                .containsOnlyKeys("node-a-v0", "node-a-v1", "node-a-v2")
+                .allSatisfy((name, context) -> assertThat(VideoGroup.isGroup(context)).isFalse());
+    }
+
     private static PlannedVideo video(int index, String node, int seconds) {
         return new PlannedVideo("v" + index, node, Path.of("/videos/" + node + "/" + index + ".mp4"), 1000,
                 Instant.ofEpochMilli(1_700_000_000_000L), 100, 10.0, seconds * 1_000_000L, 640, 360);

@@ -10,7 +10,8 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
  * Partitions by where the files are: one partition per group of files of one node ({@link VideoPlan#groups}, at most
- * {@code partitionFiles} files and {@code partitionSeconds} of footage), named after its first file
+ * {@code input.partitionFiles} files and {@code input.partitionSeconds} of footage, as the inventory fixed them in the
+ * job's context with the plan), named after its first file
  * {@code <node>-v<index>}, its context holding the node, the first video and the group's size
  * ({@link org.edgebatch.job.VideoGroup#toContext()}; the files themselves are in the job repository); or, for a per-node
  * step, one per node. The plan is read from the job's ExecutionContext when the manager step starts (register this as
@@ -19,29 +20,17 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 public final class LocalityPartitioner implements Partitioner, StepExecutionListener {
 
     private final PartitionGrain grain;
-    private final int partitionFiles;
-    private final double partitionSeconds;
     private volatile VideoPlan plan;
+    private volatile ExecutionContext jobContext;
 
-    /** One partition per video (or per node). */
     public LocalityPartitioner(PartitionGrain grain) {
-        this(grain, 1, Double.MAX_VALUE);
-    }
-
-    /** One partition per group of at most {@code partitionFiles} files and {@code partitionSeconds} seconds (or per node). */
-    public LocalityPartitioner(PartitionGrain grain, int partitionFiles, double partitionSeconds) {
         this.grain = java.util.Objects.requireNonNull(grain, "grain must not be null");
-        if (partitionFiles < 1 || !(partitionSeconds > 0)) {
-            throw new IllegalArgumentException("partitionFiles and partitionSeconds must be positive, were " + partitionFiles
-                    + " and " + partitionSeconds);
-        }
-        this.partitionFiles = partitionFiles;
-        this.partitionSeconds = partitionSeconds;
     }
 
     @Override
     public void beforeStep(StepExecution stepExecution) {
-        plan = VideoPlan.from(stepExecution.getJobExecution().getExecutionContext());
+        jobContext = stepExecution.getJobExecution().getExecutionContext();
+        plan = VideoPlan.from(jobContext);
     }
 
     /** The plan read when the step started. */
@@ -54,6 +43,8 @@ public final class LocalityPartitioner implements Partitioner, StepExecutionList
 
     @Override
     public Map<String, ExecutionContext> partition(int gridSize) {
-        return plan().partitions(grain, partitionFiles, partitionSeconds);
+        // Grouped by the budget stored with the plan (a plan from before groups: one file each), so a restart
+        // partitions exactly as the first run did.
+        return plan().partitions(grain, jobContext);
     }
 }

@@ -42,8 +42,7 @@ public final class RemotePartitionStepFactory implements PartitionStepFactory {
 
     @Override
     public Step partitionedStep(String name, String workerStepName, JobSpec spec, PartitionGrain grain) {
-        LocalityPartitioner partitioner = new LocalityPartitioner(grain, spec.input().partitionFiles(),
-                spec.input().partitionSeconds());
+        LocalityPartitioner partitioner = new LocalityPartitioner(grain);
         AtomicReference<NodeChannels> channels = new AtomicReference<>();
         DirectChannel requests = new DirectChannel();
         requests.setBeanName(name + "-requests");
