@@ -11,5 +11,9 @@ import org.springframework.batch.core.step.builder.ChunkOrientedStepBuilder;
 @FunctionalInterface
 public interface DetectWorkerCustomizer {
 
+    /**
+     * @param video the partition's first video (a partition may hold several files of one node; items carry their
+     *              own video id)
+     */
     void customize(ChunkOrientedStepBuilder<PendingFrame, FrameDetections> builder, PlannedVideo video);
 }

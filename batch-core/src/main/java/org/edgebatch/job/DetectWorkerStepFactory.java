@@ -31,8 +31,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * Builds the {@code detectWorker} step of one partition, a chunk-oriented step of {@code chunkSize} frames:
- * {@link FrameReader} over the partition's video (sampling from the spec, decoded straight to the model's scale; its
+ * Builds the {@code detectWorker} step of one partition, a chunk-oriented step of {@code chunkSize} frames over the
+ * partition's files in order ({@link GroupedFrameReader} when it holds several), each read by a
+ * {@link FrameReader} over the video (sampling from the spec, decoded straight to the model's scale; its
  * position kept in the partition's ExecutionContext by {@link FrameItemReader}; ahead of inference on a thread of its
  * own when the node infers one frame at a time and {@code prefetchFrames} is not 0),
  * judged by the partition's {@link MotionGate}
@@ -80,12 +81,48 @@ public final class DetectWorkerStepFactory implements WorkerStepFactory {
 
     @Override
     public Step create(StepExecution partition) {
-        PlannedVideo video = PlannedVideo.fromContext(partition.getExecutionContext());
+        List<PlannedVideo> videos = new PartitionFiles(jdbc).of(partition);
+        PlannedVideo first = videos.getFirst();
         long jobInstanceId = partition.getJobExecution().getJobInstance().getInstanceId();
         JobSpec spec = specs.load(jobInstanceId);
-        NodeInference inference = detectors.get(partition.getJobExecutionId(), video.nodeId(), spec);
+        NodeInference inference = detectors.get(partition.getJobExecutionId(), first.nodeId(), spec);
         Detector detector = inference.detector();
+        DetectionWriter writer = new DetectionWriter(jdbc, dialect, jobInstanceId, partition.getId(), first.nodeId());
 
+        ItemStreamReader<PendingFrame> frames;
+        Supplier<FrameReader.ReadStatistics> statistics;
+        Supplier<PlannedVideo> reading;
+        if (videos.size() == 1) {
+            GroupedFrameReader.FileReader only = fileReader(first, spec, inference);
+            frames = only.reader();
+            statistics = only.statistics();
+            reading = () -> first;
+        } else {
+            GroupedFrameReader grouped = new GroupedFrameReader(videos, video -> fileReader(video, spec, inference));
+            frames = grouped;
+            statistics = grouped::statistics;
+            reading = grouped::video;
+        }
+        ChunkOrientedStepBuilder<PendingFrame, FrameDetections> builder =
+                new ChunkOrientedStepBuilder<PendingFrame, FrameDetections>(STEP_NAME, jobRepository, spec.chunkSize())
+                        .transactionManager(transactionManager)
+                        .reader(frames)
+                        .processor(new DetectProcessor())
+                        .writer(writer)
+                        .stream(new FrameReaderCounters(statistics))
+                        .faultTolerant()
+                        .skipPolicy((failure, skipped) -> failure instanceof FrameParseException)
+                        .skipListener(new UndecodableFrameLog(reading));
+        customizers.forEach(customizer -> customizer.customize(builder, first));
+        return builder.build();
+    }
+
+    /**
+     * What reads one file: its decoder (sampling from the spec, decoded straight to the model's scale), decoding ahead
+     * when the node infers one frame at a time, its own motion gate, and inference ahead on the node's threads.
+     */
+    private GroupedFrameReader.FileReader fileReader(PlannedVideo video, JobSpec spec, NodeInference inference) {
+        Detector detector = inference.detector();
         FrameReader reader = FrameReader.builder(video.path())
                 .videoId(video.videoId())
                 .sampling(SpecMappings.sampling(spec.sampling()))
@@ -93,7 +130,6 @@ public final class DetectWorkerStepFactory implements WorkerStepFactory {
                 .decoderThreads(decoderThreads)
                 .build();
         MotionGate gate = spec.motion().enabled() ? new MotionGate(SpecMappings.motion(spec.motion())) : null;
-        DetectionWriter writer = new DetectionWriter(jdbc, dialect, jobInstanceId, partition.getId(), video.nodeId());
 
         FrameItemReader positioned = new FrameItemReader(reader);
         ItemStreamReader<VideoFrame> frames = positioned;
@@ -107,27 +143,16 @@ public final class DetectWorkerStepFactory implements WorkerStepFactory {
         }
         // Two frames per inference thread in flight: each thread has its next frame waiting when it finishes one.
         int window = inference.streams() == 1 ? 1 : 2 * inference.streams();
-        InferenceAheadReader inferring = new InferenceAheadReader(new MotionGatingReader(frames, gate), detector,
-                inference.executor(), window);
-        ChunkOrientedStepBuilder<PendingFrame, FrameDetections> builder =
-                new ChunkOrientedStepBuilder<PendingFrame, FrameDetections>(STEP_NAME, jobRepository, spec.chunkSize())
-                        .transactionManager(transactionManager)
-                        .reader(inferring)
-                        .processor(new DetectProcessor())
-                        .writer(writer)
-                        .stream(new FrameReaderCounters(statistics))
-                        .faultTolerant()
-                        .skipPolicy((failure, skipped) -> failure instanceof FrameParseException)
-                        .skipListener(new UndecodableFrameLog(video));
-        customizers.forEach(customizer -> customizer.customize(builder, video));
-        return builder.build();
+        return new GroupedFrameReader.FileReader(new InferenceAheadReader(new MotionGatingReader(frames, gate), detector,
+                inference.executor(), window), statistics);
     }
 
     /** Logs each skipped frame with its index, so a damaged file can be looked at. */
-    private record UndecodableFrameLog(PlannedVideo video) implements SkipListener<PendingFrame, FrameDetections> {
+    private record UndecodableFrameLog(Supplier<PlannedVideo> reading) implements SkipListener<PendingFrame, FrameDetections> {
         @Override
         public void onSkipInRead(Throwable failure) {
             if (failure instanceof FrameParseException undecodable) {
+                PlannedVideo video = reading.get();
                 log.warn("{} ({}): frame {} skipped: {}", video.path(), video.partitionName(), undecodable.frameIndex(),
                         undecodable.getMessage());
             }

@@ -141,9 +141,9 @@ public class EdgeBatchConfiguration {
     EventsWorkerStepFactory eventsWorkerStepFactory(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                                                     JobSpecStore specs, EventStore events, Outbox outbox,
                                                     ProcessedFiles processed, EdgeBatchProperties properties,
-                                                    OutputLayout layout) {
+                                                    OutputLayout layout, DataSource dataSource) {
         return new EventsWorkerStepFactory(jobRepository, transactionManager, specs, events, outbox, processed,
-                properties.decoderThreads(), layout);
+                properties.decoderThreads(), layout, new PartitionFiles(new JdbcTemplate(dataSource)));
     }
 
     @Bean

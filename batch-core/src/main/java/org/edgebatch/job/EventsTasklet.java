@@ -30,7 +30,8 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The {@code eventsWorker} of one video, run on the node holding it: merges the video's detections into events,
+ * The {@code eventsWorker} of one partition's videos, run on the node holding them, one video per transaction (the
+ * index of the next one kept in the partition's context, {@value #NEXT_VIDEO}): merges each video's detections into events,
  * writes each event's artifacts (the annotated snapshot of its best frame, its clip when asked for, its JSON) into
  * {@code <output>/<job>/<repository>/<instance>/<node>/} ({@link OutputLayout}), stores the events and adds them to the
  * outbox (with {@code events.redact}, the snapshot's and clip's redacted copies in {@link RedactedCopies#FOLDER} take
@@ -43,8 +44,11 @@ final class EventsTasklet implements Tasklet {
     /** How far from a clip frame without detections of its own the detections redacting it may be (see DetectionTimeline). */
     private static final long REDACT_GAP_MICROS = 1_000_000;
 
+    /** Partition ExecutionContext key: the index of the partition's next video to make events of. */
+    static final String NEXT_VIDEO = "events.nextVideo";
+
     private final JobSpec spec;
-    private final PlannedVideo video;
+    private final List<PlannedVideo> videos;
     private final EventStore events;
     private final Outbox outbox;
     private final ProcessedFiles processed;
@@ -52,10 +56,10 @@ final class EventsTasklet implements Tasklet {
     private final ClipWriter clips;
     private final OutputLayout layout;
 
-    EventsTasklet(JobSpec spec, PlannedVideo video, EventStore events, Outbox outbox, ProcessedFiles processed,
+    EventsTasklet(JobSpec spec, List<PlannedVideo> videos, EventStore events, Outbox outbox, ProcessedFiles processed,
                   SnapshotRenderer snapshots, ClipWriter clips, OutputLayout layout) {
         this.spec = Objects.requireNonNull(spec, "spec must not be null");
-        this.video = Objects.requireNonNull(video, "video must not be null");
+        this.videos = List.copyOf(videos);
         this.events = events;
         this.outbox = outbox;
         this.processed = processed;
@@ -67,6 +71,16 @@ final class EventsTasklet implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws IOException {
         StepExecution step = contribution.getStepExecution();
+        int next = step.getExecutionContext().getInt(NEXT_VIDEO, 0);
+        if (next < videos.size()) {
+            makeEvents(videos.get(next), contribution);
+            step.getExecutionContext().putInt(NEXT_VIDEO, next + 1);
+        }
+        return next + 1 < videos.size() ? RepeatStatus.CONTINUABLE : RepeatStatus.FINISHED;
+    }
+
+    private void makeEvents(PlannedVideo video, StepContribution contribution) throws IOException {
+        StepExecution step = contribution.getStepExecution();
         long instanceId = step.getJobExecution().getJobInstance().getInstanceId();
         long executionId = step.getJobExecutionId();
         EventBuilder builder = new EventBuilder(video.videoId(), SpecMappings.events(spec.events()));
@@ -75,7 +89,7 @@ final class EventsTasklet implements Tasklet {
         Path folder = layout.events(spec.output(), spec.name(), instanceId, video.nodeId());
         Files.createDirectories(folder);
         for (DetectedEvent event : found) {
-            EventArtifacts artifacts = write(event, instanceId, folder);
+            EventArtifacts artifacts = write(video, event, instanceId, folder);
             events.save(instanceId, video.nodeId(), event, artifacts, executionId);
             if (spec.publish().scheme() != PublishSpec.Scheme.NONE) {
                 outbox.add(spec.name(), instanceId, executionId, video.nodeId(), event.key(), artifacts.files());
@@ -83,10 +97,9 @@ final class EventsTasklet implements Tasklet {
             contribution.incrementWriteCount(1);
         }
         processed.record(spec.name(), video, executionId);
-        return RepeatStatus.FINISHED;
     }
 
-    private EventArtifacts write(DetectedEvent event, long instanceId, Path folder) throws IOException {
+    private EventArtifacts write(PlannedVideo video, DetectedEvent event, long instanceId, Path folder) throws IOException {
         EventsSpec settings = spec.events();
         // Redacted copies exist only to be sent: with publish.target none nothing leaves the node.
         Redactor redactor = settings.redacts() && spec.publish().scheme() != PublishSpec.Scheme.NONE
@@ -132,7 +145,7 @@ final class EventsTasklet implements Tasklet {
         Path json = folder.resolve(event.key() + ".json");
         Path partial = Files.createTempFile(folder, event.key(), ".part");
         try {
-            Files.writeString(partial, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(describe(event, instanceId, snapshot, clip)));
+            Files.writeString(partial, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(describe(video, event, instanceId, snapshot, clip)));
             Files.move(partial, json, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(partial);
@@ -141,7 +154,7 @@ final class EventsTasklet implements Tasklet {
         return new EventArtifacts(json, snapshot, clip, bytes, redactedSnapshot, redactedClip);
     }
 
-    private Map<String, Object> describe(DetectedEvent event, long instanceId, Path snapshot, Path clip) {
+    private Map<String, Object> describe(PlannedVideo video, DetectedEvent event, long instanceId, Path snapshot, Path clip) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("job", spec.name());
         json.put("jobInstanceId", instanceId);

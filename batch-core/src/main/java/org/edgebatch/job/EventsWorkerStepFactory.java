@@ -1,5 +1,6 @@
 package org.edgebatch.job;
 
+import java.util.List;
 import java.util.Objects;
 import org.edgebatch.detect.DetectionPainter;
 import org.edgebatch.output.OutputLayout;
@@ -14,7 +15,7 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.transaction.PlatformTransactionManager;
 
-/** Builds the {@code eventsWorker} step of one partition: an {@link EventsTasklet} over the partition's video. */
+/** Builds the {@code eventsWorker} step of one partition: an {@link EventsTasklet} over the partition's videos, in order. */
 public final class EventsWorkerStepFactory implements WorkerStepFactory {
 
     public static final String STEP_NAME = "eventsWorker";
@@ -30,10 +31,11 @@ public final class EventsWorkerStepFactory implements WorkerStepFactory {
     private final ProcessedFiles processed;
     private final int decoderThreads;
     private final OutputLayout layout;
+    private final PartitionFiles files;
 
     public EventsWorkerStepFactory(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                                    JobSpecStore specs, EventStore events, Outbox outbox, ProcessedFiles processed,
-                                   int decoderThreads, OutputLayout layout) {
+                                   int decoderThreads, OutputLayout layout, PartitionFiles files) {
         this.jobRepository = Objects.requireNonNull(jobRepository, "jobRepository must not be null");
         this.transactionManager = Objects.requireNonNull(transactionManager, "transactionManager must not be null");
         this.specs = Objects.requireNonNull(specs, "specs must not be null");
@@ -42,6 +44,7 @@ public final class EventsWorkerStepFactory implements WorkerStepFactory {
         this.processed = Objects.requireNonNull(processed, "processed must not be null");
         this.decoderThreads = decoderThreads;
         this.layout = Objects.requireNonNull(layout, "layout must not be null");
+        this.files = Objects.requireNonNull(files, "files must not be null");
     }
 
     @Override
@@ -51,9 +54,9 @@ public final class EventsWorkerStepFactory implements WorkerStepFactory {
 
     @Override
     public Step create(StepExecution partition) {
-        PlannedVideo video = PlannedVideo.fromContext(partition.getExecutionContext());
+        List<PlannedVideo> videos = files.of(partition);
         JobSpec spec = specs.load(partition.getJobExecution().getJobInstance().getInstanceId());
-        EventsTasklet tasklet = new EventsTasklet(spec, video, events, outbox, processed,
+        EventsTasklet tasklet = new EventsTasklet(spec, videos, events, outbox, processed,
                 new SnapshotRenderer(new FrameExtractor(decoderThreads), new DetectionPainter(), SNAPSHOT_QUALITY),
                 new ClipWriter(decoderThreads, CLIP_BITRATE), layout);
         return new StepBuilder(STEP_NAME, jobRepository).tasklet(tasklet, transactionManager).build();

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import org.edgebatch.report.RunReport;
 import org.edgebatch.report.RunReportBuilder;
 import org.edgebatch.report.RunSummary;
@@ -68,6 +69,7 @@ public final class ExecutionExplorer {
         Map<Long, PartitionClaims.Claim> claimed = claims.claimsOf(latest.stream().map(StepExecution::getJobExecutionId)
                 .distinct().toList());
         Map<String, long[]> frames = framesByVideo(instanceId);
+        Map<String, List<PlannedVideo>> grouped = VideoTable.videosByPartition(jdbc, instanceId);
         List<PartitionView> partitions = new ArrayList<>();
         for (StepExecution partition : latest) {
             ExecutionContext context = partition.getExecutionContext();
@@ -78,13 +80,27 @@ public final class ExecutionExplorer {
             }
             String name = partition.getStepName();
             boolean detect = PartitionNames.isPartitionOf(name, DetectWorkerStepFactory.STEP_NAME);
-            long[] videoFrames = detect ? frames.getOrDefault(context.getString(PlannedVideo.VIDEO_ID, ""), new long[2]) : new long[2];
             PartitionProgress progress = PartitionProgress.of(context);
+            List<PartitionView.FileView> files = new ArrayList<>();
+            long inferred = 0;
+            long detections = 0;
+            long totalFrames = context.getLong(VideoGroup.FRAMES, context.getLong(PlannedVideo.VIDEO_FRAMES, 0));
+            List<PlannedVideo> videos = filesOf(context, PartitionNames.partition(name), grouped);
+            for (int i = 0; i < videos.size(); i++) {
+                PlannedVideo video = videos.get(i);
+                long[] videoFrames = frames.getOrDefault(video.videoId(), new long[2]);
+                long done = !detect ? 0 : partition.getStatus() == BatchStatus.COMPLETED || i < progress.fileIndex() ? video.frames()
+                        : i == progress.fileIndex() ? progress.framesRead() : 0;
+                files.add(new PartitionView.FileView(video.path().toString(), video.frames(), done, videoFrames[0], videoFrames[1]));
+                inferred += videoFrames[0];
+                detections += videoFrames[1];
+            }
             PartitionClaims.Claim claim = claimed.get(partition.getId());
             partitions.add(new PartitionView(PartitionNames.workerStep(name), PartitionNames.partition(name),
                     context.getString(PlannedVideo.NODE, ""), context.getString(PlannedVideo.VIDEO_PATH, ""),
-                    partition.getStatus().name(), progress.lastFrameIndex(), context.getLong(PlannedVideo.VIDEO_FRAMES, 0),
-                    progress.undecodable(), why, claim == null ? "" : claim.worker().host(), videoFrames[0], videoFrames[1]));
+                    partition.getStatus().name(), progress.lastFrameIndex(), totalFrames,
+                    progress.undecodable(), why, claim == null ? "" : claim.worker().host(), detect ? inferred : 0,
+                    detect ? detections : 0, files));
         }
         if (failure.isEmpty() && execution.getStatus() == BatchStatus.FAILED) {
             failure = steps.stream().map(JobStatusView.StepView::failure).filter(f -> !f.isEmpty()).findFirst()
@@ -97,7 +113,17 @@ public final class ExecutionExplorer {
         }
         return new JobStatusView(executionId, instanceId, execution.getJobInstance().getJobName(), execution.getStatus().name(),
                 execution.getExitStatus().getExitCode(), failure, iso(execution.getStartTime()), iso(execution.getEndTime()),
-                specs.source(instanceId).orElse(""), runner, steps, partitions, nodeFigures(executionId));
+                specs.source(instanceId).orElse(""), runner, steps, partitions, nodeFigures(executionId),
+                RunReportBuilder.leftOut(jdbc, instanceId));
+    }
+
+    /** The files of a video partition: its group's, or the one its context names; none for a per-node partition. */
+    private static List<PlannedVideo> filesOf(ExecutionContext context, String partitionName, Map<String, List<PlannedVideo>> grouped) {
+        if (!context.containsKey(PlannedVideo.VIDEO_ID)) {
+            return List.of();
+        }
+        List<PlannedVideo> group = grouped.get(partitionName);
+        return group != null ? group : List.of(PlannedVideo.fromContext(context));
     }
 
     private List<JobStatusView.NodeFigures> nodeFigures(long executionId) {
@@ -155,7 +181,17 @@ public final class ExecutionExplorer {
             node.framesTotal += video.frames();
             node.partitionsTotal++;
         }
+        long instanceId = execution.getJobInstance().getInstanceId();
+        // A partition may hold several files: count partitions as planned (videos planned before that, one each).
+        jdbc.query("SELECT NODE_ID, COUNT(DISTINCT PARTITION_NAME) FROM EB_VIDEO WHERE JOB_INSTANCE_ID = ?"
+                + " AND PARTITION_NAME IS NOT NULL GROUP BY NODE_ID", rs -> {
+                    NodeCount node = byNode.get(rs.getString(1));
+                    if (node != null) {
+                        node.partitionsTotal = rs.getInt(2);
+                    }
+                }, instanceId);
         long decodedHere = 0;
+        Supplier<Map<String, List<PlannedVideo>>> grouped = memoized(() -> VideoTable.videosByPartition(jdbc, instanceId));
         for (StepExecution partition : latestPartitions(execution)) {
             if (!PartitionNames.isPartitionOf(partition.getStepName(), DetectWorkerStepFactory.STEP_NAME)) {
                 continue;
@@ -165,9 +201,13 @@ public final class ExecutionExplorer {
             PartitionProgress progress = PartitionProgress.of(context);
             if (partition.getStatus() == BatchStatus.COMPLETED) {
                 node.partitionsDone++;
-                node.framesDone += context.getLong(PlannedVideo.VIDEO_FRAMES, 0);
+                node.framesDone += context.getLong(VideoGroup.FRAMES, context.getLong(PlannedVideo.VIDEO_FRAMES, 0));
             } else {
                 node.framesDone += progress.framesRead();
+                if (progress.fileIndex() > 0) {
+                    List<PlannedVideo> group = grouped.get().getOrDefault(PartitionNames.partition(partition.getStepName()), List.of());
+                    node.framesDone += group.stream().limit(progress.fileIndex()).mapToLong(PlannedVideo::frames).sum();
+                }
             }
             if (partition.getJobExecutionId() == executionId) {
                 decodedHere += progress.decodedThisExecution();
@@ -182,8 +222,20 @@ public final class ExecutionExplorer {
                 execution.getEndTime() != null ? execution.getEndTime() : LocalDateTime.now()).toNanos() / 1e9;
         return new Progress(executionId, execution.getStatus().name(), step,
                 nodes.stream().mapToLong(NodeProgress::framesDone).sum(), plan.totalFrames(),
-                nodes.stream().mapToInt(NodeProgress::partitionsDone).sum(), plan.videos().size(),
+                nodes.stream().mapToInt(NodeProgress::partitionsDone).sum(), nodes.stream().mapToInt(NodeProgress::partitionsTotal).sum(),
                 seconds > 0 ? decodedHere / seconds : 0, nodes);
+    }
+
+    private static <T> Supplier<T> memoized(Supplier<T> supplier) {
+        Object[] value = new Object[1];
+        return () -> {
+            if (value[0] == null) {
+                value[0] = supplier.get();
+            }
+            @SuppressWarnings("unchecked")
+            T t = (T) value[0];
+            return t;
+        };
     }
 
     private static final class NodeCount {

@@ -1,5 +1,6 @@
 package org.edgebatch.job;
 
+import java.util.List;
 import java.util.Objects;
 import org.edgebatch.spec.JobSpec;
 import org.slf4j.Logger;
@@ -13,7 +14,7 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 /**
  * The {@code inventory} step: which node reads which video, probed, fixed in the job's ExecutionContext (copied to
  * every restart, and a completed inventory step never runs again, so partitions never change between a run and its
- * restarts) and in {@code EB_VIDEO}. With the job parameter {@value #ONLY_NEW_OR_CHANGED} set, files the job has
+ * restarts) and in {@code EB_VIDEO} with the partition (group of files, {@link VideoPlan#groups}) that reads each. With the job parameter {@value #ONLY_NEW_OR_CHANGED} set, files the job has
  * already processed unchanged are left out (scheduled runs).
  */
 final class InventoryTasklet implements Tasklet {
@@ -42,10 +43,12 @@ final class InventoryTasklet implements Tasklet {
         VideoPlan plan = onlyChanged
                 ? planner.plan(spec, asset -> processed.isNewOrChanged(spec.name(), asset))
                 : planner.plan(spec);
-        plan.storeIn(job.getExecutionContext());
-        videos.save(job.getJobInstance().getInstanceId(), plan);
+        plan.storeIn(job.getExecutionContext(), spec.input().partitionFiles(), spec.input().partitionSeconds());
+        List<VideoGroup> groups = plan.groups(spec.input().partitionFiles(), spec.input().partitionSeconds());
+        videos.save(job.getJobInstance().getInstanceId(), plan, groups);
         contribution.incrementWriteCount(plan.videos().size());
-        log.info("{}: {} video(s), {} bytes, on node(s) {}", spec.name(), plan.videos().size(), plan.totalBytes(), plan.nodeIds());
+        log.info("{}: {} video(s) in {} partition(s), {} bytes, on node(s) {}; {} left out", spec.name(), plan.videos().size(),
+                groups.size(), plan.totalBytes(), plan.nodeIds(), plan.leftOut().size());
         return RepeatStatus.FINISHED;
     }
 }

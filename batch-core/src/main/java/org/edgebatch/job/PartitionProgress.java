@@ -13,8 +13,11 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
  * @param decoded               pictures FFmpeg decoded across restarts
  * @param decodedThisExecution  pictures decoded by this step execution
  * @param undecodable           frames skipped as undecodable
+ * @param fileIndex             in a partition of several files, the index of the one it is in (0 otherwise); the
+ *                              last committed frame is that file's
  */
-public record PartitionProgress(long lastFrameIndex, long decoded, long decodedThisExecution, long undecodable) {
+public record PartitionProgress(long lastFrameIndex, long decoded, long decodedThisExecution, long undecodable,
+                                int fileIndex) {
 
     static final String FRAME_INDEX_KEY = new VideoPositionKeys(VideoPositionKeys.DEFAULT_NAME).key(VideoPositionKeys.FRAME_INDEX);
     static final String DECODED_KEY = FrameReaderCounters.NAME + "." + FrameReaderCounters.DECODED;
@@ -24,10 +27,11 @@ public record PartitionProgress(long lastFrameIndex, long decoded, long decodedT
     /** The progress a partition's context holds (zeros, and -1 for the frame, when it has not committed a chunk). */
     public static PartitionProgress of(ExecutionContext context) {
         return new PartitionProgress(context.getLong(FRAME_INDEX_KEY, -1), context.getLong(DECODED_KEY, 0),
-                context.getLong(DECODED_THIS_EXECUTION_KEY, 0), context.getLong(UNDECODABLE_KEY, 0));
+                context.getLong(DECODED_THIS_EXECUTION_KEY, 0), context.getLong(UNDECODABLE_KEY, 0),
+                context.getInt(VideoGroup.FILE_INDEX, 0));
     }
 
-    /** Frames of the file read so far: up to and including the last committed one. */
+    /** Frames read so far of the file it is in: up to and including the last committed one. */
     public long framesRead() {
         return lastFrameIndex + 1;
     }

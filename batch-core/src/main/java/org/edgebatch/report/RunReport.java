@@ -11,7 +11,8 @@ import java.util.List;
  * the whole job instance as of this execution.
  */
 public record RunReport(long jobExecutionId, String jobName, String status, String startTime, String endTime,
-                        Model model, RunTotals totals, List<NodeReport> nodes, List<EventReport> events) {
+                        Model model, RunTotals totals, List<NodeReport> nodes, List<EventReport> events,
+                        List<LeftOut> leftOut) {
 
     /** The JSON Schema of {@code report.json}, a class path resource beside this class. */
     public static final String SCHEMA = "report.schema.json";
@@ -19,6 +20,13 @@ public record RunReport(long jobExecutionId, String jobName, String status, Stri
     public RunReport {
         nodes = List.copyOf(nodes);
         events = List.copyOf(events);
+        leftOut = List.copyOf(leftOut);
+    }
+
+    /** A report without files left out. */
+    public RunReport(long jobExecutionId, String jobName, String status, String startTime, String endTime, Model model,
+                     RunTotals totals, List<NodeReport> nodes, List<EventReport> events) {
+        this(jobExecutionId, jobName, status, startTime, endTime, model, totals, nodes, events, List.of());
     }
 
     /** The detector the run used. */
@@ -27,6 +35,13 @@ public record RunReport(long jobExecutionId, String jobName, String status, Stri
 
     /** One node's figures, written flat beside its id. */
     public record NodeReport(String nodeId, @JsonUnwrapped RunTotals totals) {
+    }
+
+    /**
+     * A file the inventory found in a folder but did not plan: {@code kind} {@code unreadable} (not a readable video)
+     * or {@code deferred} (modified within {@code input.settleSeconds}, left for the next run), and why.
+     */
+    public record LeftOut(String node, String path, String kind, String reason) {
     }
 
     /** One event, times in seconds from the start of its video. */

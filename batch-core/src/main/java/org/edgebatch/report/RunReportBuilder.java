@@ -15,6 +15,7 @@ import org.edgebatch.job.JobSpecStore;
 import org.edgebatch.job.PartitionNames;
 import org.edgebatch.job.PartitionProgress;
 import org.edgebatch.job.PlannedVideo;
+import org.edgebatch.job.VideoTable;
 import org.edgebatch.spec.JobSpec;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
@@ -95,7 +96,14 @@ public final class RunReportBuilder {
         RunReport.Model model = spec == null ? new RunReport.Model(null, null)
                 : new RunReport.Model(spec.model().path().toString(), spec.model().provider());
         return new RunReport(jobExecutionId, execution.getJobInstance().getJobName(), execution.getStatus().name(),
-                iso(execution.getStartTime()), iso(execution.getEndTime()), model, totals, nodes, events(instanceId));
+                iso(execution.getStartTime()), iso(execution.getEndTime()), model, totals, nodes, events(instanceId),
+                leftOut(jdbc, instanceId));
+    }
+
+    /** The files a job instance's inventory left out, in the order it found them. */
+    public static List<RunReport.LeftOut> leftOut(JdbcTemplate jdbc, long instanceId) {
+        return VideoTable.leftOut(jdbc, instanceId).stream()
+                .map(file -> new RunReport.LeftOut(file.nodeId(), file.path().toString(), file.kind(), file.reason())).toList();
     }
 
     /** Pictures decoded and frames undecodable, from the last execution of each detect partition, and node wall times. */

@@ -38,6 +38,7 @@ public final class RunSummary {
             out.append(String.format(Locale.ROOT, "%n%d event(s) wait in the outbox (pendingUploads): send them with"
                     + " edgebatch publish --job %s%n", report.totals().pendingUploads(), report.jobName()));
         }
+        appendLeftOut(report, out);
         out.append(System.lineSeparator()).append(report.events().size()).append(" event(s)");
         report.events().stream().limit(10).forEach(event -> out.append(String.format(Locale.ROOT, "%n  %-10s %7.1f-%7.1f s  %.2f  %s",
                 event.label(), event.start(), event.end(), event.maxScore(), event.video())));
@@ -45,6 +46,29 @@ public final class RunSummary {
             out.append(String.format("%n  ... and %d more (see report.json)", report.events().size() - 10));
         }
         return out.append(System.lineSeparator()).toString();
+    }
+
+    /** The files the inventory left out: unreadable ones with their reason, deferred ones as such. */
+    private static void appendLeftOut(RunReport report, StringBuilder out) {
+        List<RunReport.LeftOut> unreadable = report.leftOut().stream().filter(f -> !"deferred".equals(f.kind())).toList();
+        List<RunReport.LeftOut> deferred = report.leftOut().stream().filter(f -> "deferred".equals(f.kind())).toList();
+        if (!unreadable.isEmpty()) {
+            out.append(String.format(Locale.ROOT, "%n%d file(s) left out, not readable videos:", unreadable.size()));
+            unreadable.stream().limit(10).forEach(f -> out.append(String.format(Locale.ROOT, "%n  %s (%s): %s", f.path(), f.node(), f.reason())));
+            if (unreadable.size() > 10) {
+                out.append(String.format("%n  ... and %d more (see report.json, leftOut)", unreadable.size() - 10));
+            }
+            out.append(System.lineSeparator());
+        }
+        if (!deferred.isEmpty()) {
+            out.append(String.format(Locale.ROOT, "%n%d file(s) deferred to the next run, modified within input.settleSeconds:",
+                    deferred.size()));
+            deferred.stream().limit(10).forEach(f -> out.append(String.format(Locale.ROOT, "%n  %s (%s)", f.path(), f.node())));
+            if (deferred.size() > 10) {
+                out.append(String.format("%n  ... and %d more (see report.json, leftOut)", deferred.size() - 10));
+            }
+            out.append(System.lineSeparator());
+        }
     }
 
     private static String[] row(String name, RunTotals t) {

@@ -15,7 +15,7 @@ import org.flywaydb.core.api.configuration.FluentConfiguration;
 
 /**
  * The job repository's schema, versioned with Flyway: version 1 is Spring Batch's tables, 2 EdgeBatch's first tables,
- * 3 the distributed mode's, 4 the publish uploads (see {@code org/edgebatch/db/common}). {@link #migrate()} brings a repository up to
+ * 3 the distributed mode's, 4 the publish uploads, 5 the left-out files, 6 the partitions of several files (see {@code org/edgebatch/db/common}). {@link #migrate()} brings a repository up to
  * {@link #LATEST_VERSION}; a repository made by an EdgeBatch from before the migrations (tables but no history) is
  * taken in place as version 2, and one newer than this program is refused naming both versions. Flyway's lock
  * serialises processes that start on a new repository at once.
@@ -23,7 +23,7 @@ import org.flywaydb.core.api.configuration.FluentConfiguration;
 public final class RepositorySchema {
 
     /** The newest schema version this program knows. */
-    public static final int LATEST_VERSION = 4;
+    public static final int LATEST_VERSION = 6;
 
     /** Flyway's history table; its name says whose it is, beside Spring Batch's tables. */
     public static final String HISTORY_TABLE = "EB_SCHEMA_HISTORY";

@@ -49,7 +49,9 @@ class RunReportSchemaTests {
                 new RunReport.Model("models/yolov5n.onnx", "cpu"), node.plus(node, 1.5),
                 List.of(new RunReport.NodeReport("node-a", node), new RunReport.NodeReport("node-b", node)),
                 List.of(new RunReport.EventReport("node-a", "/videos/walk.mp4", "person", 0.5, 2.0, 0.87f, 3, "/out/e.jpg"),
-                        new RunReport.EventReport("node-b", "/videos/car.mp4", "car", 1.0, 1.5, 0.5f, 2, null)));
+                        new RunReport.EventReport("node-b", "/videos/car.mp4", "car", 1.0, 1.5, 0.5f, 2, null)),
+                List.of(new RunReport.LeftOut("node-a", "/videos/empty.mp4", "unreadable", "no video stream"),
+                        new RunReport.LeftOut("node-b", "/videos/now.mp4", "deferred", "modified 1 s ago")));
         RunReport empty = new RunReport(8, "lobby", "FAILED", null, null, new RunReport.Model(null, null),
                 RunTotals.empty(), List.of(), List.of());
 

@@ -69,8 +69,8 @@ class RepositorySchemaMariaDbIntegrationTests {
 
         // then
         assertThat(jdbc.queryForList("SELECT CONCAT(version, ' ', type) FROM EB_SCHEMA_HISTORY WHERE version IS NOT NULL"
-                + " ORDER BY installed_rank", String.class)).containsExactly("2 BASELINE", "3 SQL", "4 SQL");
-        assertThat(schema.version()).isEqualTo(4);
+                + " ORDER BY installed_rank", String.class)).containsExactly("2 BASELINE", "3 SQL", "4 SQL", "5 SQL", "6 SQL");
+        assertThat(schema.version()).isEqualTo(6);
         assertThat(schema.repositoryId()).isNotBlank();
         assertThat(schema.batchDatabaseType()).isEqualTo("MARIADB");
         JobRepository after = RepositorySchemaTests.jobRepository(dataSource, schema.batchDatabaseType());
@@ -98,7 +98,7 @@ class RepositorySchemaMariaDbIntegrationTests {
 
         // then: one schema, one id, and job executions through both drivers
         assertThat(List.of(mysqlSchema.batchDatabaseType(), mariadbSchema.batchDatabaseType())).containsOnly("MYSQL");
-        assertThat(mariadbSchema.version()).isEqualTo(4);
+        assertThat(mariadbSchema.version()).isEqualTo(6);
         assertThat(mariadbSchema.repositoryId()).isEqualTo(mysqlSchema.repositoryId());
         assertThat(List.of(first.getId(), second.getId(), third.getId())).doesNotHaveDuplicates();
         JobRepository throughMariaDb = RepositorySchemaTests.jobRepository(mariadb, "MYSQL");
@@ -106,7 +106,7 @@ class RepositorySchemaMariaDbIntegrationTests {
         assertThat(throughMariaDb.getJobExecution(third.getId())).isNotNull();
         assertThat(RepositorySchemaTests.jobRepository(mysql, "MYSQL").getJobExecution(second.getId())).isNotNull();
         assertThat(new JdbcTemplate(mysql).queryForObject("SELECT COUNT(*) FROM EB_SCHEMA_HISTORY WHERE version IS NOT NULL",
-                Integer.class)).isEqualTo(4);
+                Integer.class)).isEqualTo(6);
     }
 
     @Test

@@ -44,10 +44,10 @@ class RepositorySchemaTests {
         schema.migrate();
 
         // then
-        assertThat(schema.version()).isEqualTo(RepositorySchema.LATEST_VERSION).isEqualTo(4);
+        assertThat(schema.version()).isEqualTo(RepositorySchema.LATEST_VERSION).isEqualTo(6);
         assertThat(schema.repositoryId()).matches(UUID);
         assertThat(schema.batchDatabaseType()).isEqualTo("H2");
-        assertThat(history()).containsExactly("1 JDBC", "2 SQL", "3 SQL", "4 SQL");
+        assertThat(history()).containsExactly("1 JDBC", "2 SQL", "3 SQL", "4 SQL", "5 SQL", "6 SQL");
         assertThat(jdbc.queryForList("SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'PUBLIC'", String.class))
                 .contains("BATCH_JOB_INSTANCE", "BATCH_STEP_EXECUTION", "EB_JOB_SPEC", "EB_FRAME", "EB_HEARTBEAT",
                         "EB_REPOSITORY", "EB_NODE", "EB_NODE_FILE", "EB_PARTITION_CLAIM");
@@ -67,7 +67,7 @@ class RepositorySchemaTests {
 
         // then
         assertThat(jdbc.queryForList("SELECT * FROM EB_SCHEMA_HISTORY ORDER BY \"installed_rank\"")).isEqualTo(history);
-        assertThat(second.version()).isEqualTo(4);
+        assertThat(second.version()).isEqualTo(6);
         assertThat(second.repositoryId()).isEqualTo(first.repositoryId());
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM EB_REPOSITORY", Integer.class)).isEqualTo(1);
     }
@@ -89,8 +89,8 @@ class RepositorySchemaTests {
         schema.migrate();
 
         // then: versioned from 2, the distributed mode's tables added, the old rows kept and the repository usable
-        assertThat(history()).containsExactly("2 BASELINE", "3 SQL", "4 SQL");
-        assertThat(schema.version()).isEqualTo(4);
+        assertThat(history()).containsExactly("2 BASELINE", "3 SQL", "4 SQL", "5 SQL", "6 SQL");
+        assertThat(schema.version()).isEqualTo(6);
         assertThat(schema.repositoryId()).matches(UUID);
         assertThat(schema.batchDatabaseType()).isEqualTo("H2");
         JobRepository after = jobRepository(dataSource, schema.batchDatabaseType());
@@ -112,8 +112,8 @@ class RepositorySchemaTests {
         schema.migrate();
 
         // then
-        assertThat(history()).containsExactly("1 BASELINE", "2 SQL", "3 SQL", "4 SQL");
-        assertThat(schema.version()).isEqualTo(4);
+        assertThat(history()).containsExactly("1 BASELINE", "2 SQL", "3 SQL", "4 SQL", "5 SQL", "6 SQL");
+        assertThat(schema.version()).isEqualTo(6);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM EB_JOB_SPEC", Integer.class)).isZero();
     }
 
@@ -123,14 +123,14 @@ class RepositorySchemaTests {
         new RepositorySchema(dataSource).migrate();
         jdbc.update("INSERT INTO EB_SCHEMA_HISTORY (\"installed_rank\", \"version\", \"description\", \"type\", \"script\","
                 + " \"checksum\", \"installed_by\", \"execution_time\", \"success\")"
-                + " VALUES (5, '9', 'from the future', 'SQL', 'V9__from_the_future.sql', 0, 'later', 1, TRUE)");
+                + " VALUES (7, '9', 'from the future', 'SQL', 'V9__from_the_future.sql', 0, 'later', 1, TRUE)");
 
         // when / then
         assertThatThrownBy(() -> new RepositorySchema(dataSource).migrate())
                 .isInstanceOf(RepositorySchemaException.class)
                 .hasMessageContaining("schema version 9")
-                .hasMessageContaining("versions up to 4");
-        assertThat(history()).containsExactly("1 JDBC", "2 SQL", "3 SQL", "4 SQL", "9 SQL");
+                .hasMessageContaining("versions up to 6");
+        assertThat(history()).containsExactly("1 JDBC", "2 SQL", "3 SQL", "4 SQL", "5 SQL", "6 SQL", "9 SQL");
     }
 
     @Test
@@ -145,7 +145,7 @@ class RepositorySchemaTests {
         reader.migrateIfBehind();
 
         // then
-        assertThat(reader.version()).isEqualTo(4);
+        assertThat(reader.version()).isEqualTo(6);
         assertThat(reader.repositoryId()).isEqualTo(first.repositoryId());
         assertThat(reader.batchDatabaseType()).isEqualTo("H2");
         assertThat(jdbc.queryForList("SELECT * FROM EB_SCHEMA_HISTORY ORDER BY \"installed_rank\"")).isEqualTo(history);
@@ -161,8 +161,8 @@ class RepositorySchemaTests {
         schema.migrateIfBehind();
 
         // then
-        assertThat(history()).containsExactly("1 BASELINE", "2 SQL", "3 SQL", "4 SQL");
-        assertThat(schema.version()).isEqualTo(4);
+        assertThat(history()).containsExactly("1 BASELINE", "2 SQL", "3 SQL", "4 SQL", "5 SQL", "6 SQL");
+        assertThat(schema.version()).isEqualTo(6);
     }
 
     @Test
@@ -171,12 +171,12 @@ class RepositorySchemaTests {
         new RepositorySchema(dataSource).migrate();
         jdbc.update("INSERT INTO EB_SCHEMA_HISTORY (\"installed_rank\", \"version\", \"description\", \"type\", \"script\","
                 + " \"checksum\", \"installed_by\", \"execution_time\", \"success\")"
-                + " VALUES (5, '5.1', 'from the future', 'SQL', 'V5_1__from_the_future.sql', 0, 'later', 1, TRUE)");
+                + " VALUES (7, '7.1', 'from the future', 'SQL', 'V7_1__from_the_future.sql', 0, 'later', 1, TRUE)");
 
         // when / then
         assertThatThrownBy(() -> new RepositorySchema(dataSource).migrateIfBehind())
                 .isInstanceOf(RepositorySchemaException.class)
-                .hasMessageContaining("schema version 5");
+                .hasMessageContaining("schema version 7");
     }
 
     /** Each applied migration as {@code "<version> <type>"}, in order (not Flyway's own table-created row). */

@@ -449,7 +449,7 @@ class JobSpecValidationTests {
         // then
         assertThat(e).hasMessage("""
                 lobby.yaml: 6 problems
-                  - unknown field 'input.recursiv' (line 3); known fields: paths, include, exclude, recursive
+                  - unknown field 'input.recursiv' (line 3); known fields: paths, include, exclude, recursive, settleSeconds, partitionFiles, partitionSeconds
                   - model.path: model file not found: /x/y.onnx (line 5)
                   - model.confidence must be between 0 and 1, was 1.5 (line 6)
                   - target must be all, any, node:<id> or label:<key>=<value>, was 'nowhere' (line 7)

@@ -12,6 +12,9 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -100,6 +103,7 @@ public final class FootageRenderer {
     private final boolean faststart;
     private final BufferedImage background;
     private final List<Sprite> sprites;
+    private final Duration modifiedAgo;
 
     private FootageRenderer(Builder builder) {
         this.width = builder.width;
@@ -112,7 +116,11 @@ public final class FootageRenderer {
         this.faststart = builder.faststart;
         this.background = builder.background;
         this.sprites = List.copyOf(builder.sprites);
+        this.modifiedAgo = builder.modifiedAgo;
     }
+
+    /** How long ago a rendered file says it was modified, unless the builder says otherwise. */
+    public static final Duration DEFAULT_MODIFIED_AGO = Duration.ofHours(1);
 
     public static Builder builder() {
         return new Builder();
@@ -176,6 +184,9 @@ public final class FootageRenderer {
         } catch (FFmpegFrameRecorder.Exception e) {
             throw new IOException("FFmpeg could not render " + output + ": " + e.getMessage(), e);
         }
+        if (!modifiedAgo.isZero()) {
+            Files.setLastModifiedTime(output, FileTime.from(Instant.now().minus(modifiedAgo)));
+        }
         return output;
     }
 
@@ -216,8 +227,23 @@ public final class FootageRenderer {
         private boolean faststart;
         private BufferedImage background;
         private final List<Sprite> sprites = new ArrayList<>();
+        private Duration modifiedAgo = DEFAULT_MODIFIED_AGO;
 
         private Builder() {
+        }
+
+        /**
+         * How long ago the rendered file says it was modified (default {@link #DEFAULT_MODIFIED_AGO}): rendered footage
+         * is finished footage, so a job run right after rendering does not take it for a recorder's segment still being
+         * written ({@code input.settleSeconds}). {@link Duration#ZERO} keeps the time it was written.
+         */
+        public Builder modifiedAgo(Duration age) {
+            Objects.requireNonNull(age, "age must not be null");
+            if (age.isNegative()) {
+                throw new IllegalArgumentException("age must not be negative, was " + age);
+            }
+            this.modifiedAgo = age;
+            return this;
         }
 
         /** Frame size, up to 4096x2160 (even numbers, as 4:2:0 chroma needs). */

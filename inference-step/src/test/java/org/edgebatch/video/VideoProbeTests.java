@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Arrays;
 import org.edgebatch.testsupport.data.SharedData;
 import org.junit.jupiter.api.Test;
@@ -55,6 +56,25 @@ class VideoProbeTests {
         assertThat(info.container()).isEqualTo("matroska");
         assertThat(info.frameCount()).isEqualTo(40);
         assertThat(info.frameCountExact()).isFalse();
+    }
+
+    @Test
+    void probeAllProbesSeveralAtOnceAndKeepsTheirOrderWithEachFailureInItsPlace() throws IOException {
+        // given: every sample clip, with an empty file among them
+        List<Path> files = new java.util.ArrayList<>(List.of(Footage.video("intersection_cctv_640x480.mp4"),
+                Footage.video("street_cars_640x360.mp4"), Footage.video("pets2009_vtest_480x360.mp4")));
+        files.add(1, Files.createFile(dir.resolve("empty.mp4")));
+
+        // when
+        List<VideoProbe.Probed> probed = VideoProbe.probeAll(files);
+
+        // then
+        assertThat(probed).extracting(VideoProbe.Probed::file).containsExactlyElementsOf(files);
+        assertThat(probed.get(1).failure()).isInstanceOf(VideoFormatException.class);
+        assertThat(probed.get(1).info()).isNull();
+        for (int i : new int[] {0, 2, 3}) {
+            assertThat(probed.get(i).infoOrThrow()).isEqualTo(VideoProbe.probe(files.get(i)));
+        }
     }
 
     @Test

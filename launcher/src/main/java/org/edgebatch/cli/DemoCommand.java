@@ -182,8 +182,8 @@ final class DemoCommand implements Callable<Integer> {
         out.println("Which node processed which file (detect step):");
         TextTable table = new TextTable("node", "host", "status", ">frames", "file");
         status.partitions().stream().filter(partition -> partition.step().equals("detectWorker")).forEach(partition ->
-                table.row(partition.node(), partition.host(), partition.status(), (partition.lastFrameIndex() + 1) + "/"
-                        + partition.frames(), partition.video()));
+                partition.files().forEach(file -> table.row(partition.node(), partition.host(), partition.status(),
+                        file.framesDone() + "/" + file.frames(), file.video())));
         table.print(out, "  ");
     }
 

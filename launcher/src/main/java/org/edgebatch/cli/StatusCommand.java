@@ -20,7 +20,8 @@ import picocli.CommandLine.Parameters;
                 "--json fields: jobExecutionId, jobInstanceId, jobName, status, exitCode, failure, startTime, endTime,"
                         + " specSource, runner, steps[name, status, writeCount, skipCount, failure],"
                         + " partitions[step, partition, node, video, status, lastFrameIndex, frames, undecodable, failure, host,"
-                        + " framesInferred, detections]."})
+                        + " framesInferred, detections, files[video, frames, framesDone, framesInferred, detections]], nodes[nodeId, bytesScanned, bytesUploaded, events, pendingUploads],"
+                        + " leftOut[node, path, kind (unreadable or deferred), reason]."})
 final class StatusCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -88,18 +89,39 @@ final class StatusCommand implements Callable<Integer> {
                     : new TextTable("partition", "node", "status", ">frames", ">undecodable", "video");
             for (PartitionView partition : status.partitions()) {
                 boolean detect = partition.step().startsWith("detect");
-                String frames = detect ? (partition.lastFrameIndex() + 1) + "/" + partition.frames() : "";
+                boolean group = partition.files().size() > 1;
+                long done = group ? partition.files().stream().mapToLong(PartitionView.FileView::framesDone).sum()
+                        : partition.lastFrameIndex() + 1;
+                String frames = detect ? done + "/" + partition.frames() : "";
                 Object undecodable = detect ? partition.undecodable() : "";
                 String name = partition.step() + ":" + partition.partition();
+                String video = group ? partition.files().size() + " files" : partition.video();
                 if (elsewhere) {
-                    partitions.row(name, partition.node(), partition.host(), partition.status(), frames, undecodable, partition.video());
+                    partitions.row(name, partition.node(), partition.host(), partition.status(), frames, undecodable, video);
                 } else {
-                    partitions.row(name, partition.node(), partition.status(), frames, undecodable, partition.video());
+                    partitions.row(name, partition.node(), partition.status(), frames, undecodable, video);
+                }
+                if (group && detect) {
+                    // A partition of several files lists each with its frames done.
+                    for (PartitionView.FileView file : partition.files()) {
+                        String fileFrames = file.framesDone() + "/" + file.frames();
+                        if (elsewhere) {
+                            partitions.row("", "", "", "", fileFrames, "", file.video());
+                        } else {
+                            partitions.row("", "", "", fileFrames, "", file.video());
+                        }
+                    }
                 }
             }
             partitions.print(out, "  ");
             status.partitions().stream().filter(p -> !p.failure().isEmpty()).forEach(p ->
                     out.println("  " + p.step() + ":" + p.partition() + " failed: " + p.failure()));
+        }
+        if (!status.leftOut().isEmpty()) {
+            out.println();
+            out.println("  files left out (" + status.leftOut().size() + "):");
+            status.leftOut().forEach(file -> out.println("    " + file.kind() + " " + file.path() + " (" + file.node() + "): "
+                    + file.reason()));
         }
     }
 

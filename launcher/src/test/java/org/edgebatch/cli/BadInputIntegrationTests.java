@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import org.edgebatch.testsupport.WalkingFootage;
 import org.edgebatch.testsupport.data.SharedData;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -121,8 +122,10 @@ class BadInputIntegrationTests {
         // given: a second video cut in half, as an interrupted copy leaves it
         Path cut = TestData.walking(videos.resolve("cut.mp4"), 320, 180, 10, 3, 0.5, 2.5);
         byte[] whole = Files.readAllBytes(cut);
-        Files.write(cut, Arrays.copyOf(whole, whole.length / 2));
-        Path spec = TestData.fastModelSpec(dir, "cut", 8);
+        WalkingFootage.settled(Files.write(cut, Arrays.copyOf(whole, whole.length / 2)));
+        // a partition per file: the good file's partition completes whatever the order
+        Path spec = TestData.spec(dir, "cut", Files.readString(TestData.fastModelSpec(dir, "cut", 8))
+                .replace("input: {paths: [videos]}", "input: {paths: [videos], partitionFiles: 1}"));
 
         // when
         Cli.Result run = run(spec);
@@ -149,12 +152,12 @@ class BadInputIntegrationTests {
     }
 
     @Test
-    void aFileThatIsNoVideoIsRefusedNamingIt() throws Exception {
+    void aFileThatIsNoVideoNamedDirectlyIsRefusedNamingIt() throws Exception {
         // given
-        Path notes = Files.writeString(videos.resolve("notes.mp4"), "these are not frames");
+        Path notes = WalkingFootage.settled(Files.writeString(videos.resolve("notes.mp4"), "these are not frames"));
         Path spec = TestData.spec(dir, "bad", """
                 name: bad
-                input: {paths: [videos]}
+                input: {paths: [videos/notes.mp4]}
                 model: {path: %s}
                 """.formatted(SharedData.fastModel()));
 
@@ -165,6 +168,33 @@ class BadInputIntegrationTests {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).startsWith("edgebatch run: not a readable video: " + notes.toRealPath() + ": ");
         assertNoJob();
+    }
+
+    @Test
+    void aFileThatIsNoVideoInAFolderIsLeftOutWithItsReasonAndTheRunCompletes() throws Exception {
+        // given: beside the good clip, a file that is no video and one being written now
+        Path notes = WalkingFootage.settled(Files.writeString(videos.resolve("notes.mp4"), "these are not frames"));
+        Path fresh = Files.copy(videos.resolve("good.mp4"), videos.resolve("fresh.mp4"));
+        Path spec = TestData.spec(dir, "bad", """
+                name: bad
+                input: {paths: [videos]}
+                model: {path: %s}
+                publish: {target: none}
+                """.formatted(SharedData.fastModel()));
+
+        // when
+        Cli.Result run = run(spec);
+
+        // then: the summary names both
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.out()).contains("1 file(s) left out, not readable videos:").contains(notes.toRealPath() + " (local): ")
+                .contains("1 file(s) deferred to the next run").contains(fresh.toRealPath() + " (local)");
+        long id = Long.parseLong(run.out().replaceAll("(?s).*Job bad, execution (\\d+): COMPLETED.*", "$1"));
+        JsonNode status = JsonMapper.shared().readTree(Cli.run("status", Long.toString(id), "--db", db, "--json").out());
+        assertThat(status.get("leftOut").valueStream().map(file -> file.get("kind").asString() + " " + file.get("path").asString()))
+                .containsExactlyInAnyOrder("unreadable " + notes.toRealPath(), "deferred " + fresh.toRealPath());
+        assertThat(status.get("partitions").valueStream().filter(p -> p.get("step").asString().equals("detectWorker"))
+                .map(p -> p.get("video").asString())).containsExactly(videos.resolve("good.mp4").toRealPath().toString());
     }
 
     @Test

@@ -131,7 +131,7 @@ class DistributedFailureIntegrationTests {
         cluster.startWorker("node-b", folderB);
         cluster.awaitNodes(Duration.ofMinutes(3), "node-a", "node-b");
         Path spec = TestData.spec(dir, "orphans", DistributedLocalityIntegrationTests.spec("orphans", "all",
-                "input: {paths: [%s, %s]}".formatted(folderA, folderB)));
+                "input: {paths: [%s, %s], partitionFiles: 1}".formatted(folderA, folderB)));
 
         // when: the manager is killed while partitions run, and the workers are left to finish what they took
         CliProcess.Started run = cluster.startRun(spec, "--json");
@@ -177,7 +177,7 @@ class DistributedFailureIntegrationTests {
         cluster.startWorker("node-b", folderB);
         cluster.awaitNodes(Duration.ofMinutes(3), "node-a", "node-b");
         Path spec = TestData.spec(dir, "bounce", DistributedLocalityIntegrationTests.spec("bounce", "all",
-                "input: {paths: [%s, %s]}".formatted(folderA, folderB)));
+                "input: {paths: [%s, %s], partitionFiles: 1}".formatted(folderA, folderB)));
 
         // when: the broker is stopped while partitions run, then started again
         CliProcess.Started run = cluster.startRun(spec, "--json");
@@ -251,7 +251,7 @@ class DistributedFailureIntegrationTests {
         cluster.startWorker("node-b", folderB);
         cluster.awaitNodes(Duration.ofMinutes(3), "node-a", "node-b");
         Path spec = TestData.spec(dir, job, DistributedLocalityIntegrationTests.spec(job, "all",
-                "input: {paths: [%s, %s]}".formatted(folderA, folderB)));
+                "input: {paths: [%s, %s], partitionFiles: 1}".formatted(folderA, folderB)));
         return new TwoNodes(folderA, folderB, longVideo, spec);
     }
 

@@ -1,6 +1,7 @@
 package org.edgebatch.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,7 +58,7 @@ class DistributedLocalityIntegrationTests {
     }
 
     @Test
-    void everyPartitionRunsOnTheWorkerHoldingItsFileAndTheDetectionsEqualAnEmbeddedRun() throws Exception {
+    void everyPartitionRunsOnTheWorkerHoldingItsFilesAndTheDetectionsEqualAnEmbeddedRun() throws Exception {
         // given: both folders as the input, every frame of every file
         Path spec = TestData.spec(dir, "locality", spec("locality", "all", "input: {paths: [%s, %s]}".formatted(folderA, folderB)));
 
@@ -71,9 +72,12 @@ class DistributedLocalityIntegrationTests {
                 + " FROM BATCH_STEP_EXECUTION S JOIN EB_PARTITION_CLAIM C ON C.STEP_EXECUTION_ID = S.STEP_EXECUTION_ID"
                 + " JOIN BATCH_JOB_EXECUTION J ON J.JOB_EXECUTION_ID = S.JOB_EXECUTION_ID"
                 + " JOIN EB_VIDEO V ON V.JOB_INSTANCE_ID = J.JOB_INSTANCE_ID"
-                + " AND CONCAT(V.NODE_ID, '-', V.VIDEO_ID) = SUBSTRING(S.STEP_NAME, LOCATE(':', S.STEP_NAME) + 1)"
-                + " WHERE S.JOB_EXECUTION_ID = ? AND S.STEP_NAME LIKE 'detectWorker:%' ORDER BY S.STEP_NAME", execution);
-        assertThat(partitions).hasSize(3);
+                + " AND V.PARTITION_NAME = SUBSTRING(S.STEP_NAME, LOCATE(':', S.STEP_NAME) + 1)"
+                + " WHERE S.JOB_EXECUTION_ID = ? AND S.STEP_NAME LIKE 'detectWorker:%' ORDER BY S.STEP_NAME, V.PARTITION_INDEX", execution);
+        // one partition per node, each holding that node's files (node-a's two in one partition)
+        assertThat(partitions).extracting(partition -> partition.get(0), partition -> Path.of((String) partition.get(4)).getFileName().toString())
+                .containsExactly(tuple("detectWorker:node-a-v0", "a1.mp4"), tuple("detectWorker:node-a-v0", "a2.mp4"),
+                        tuple("detectWorker:node-b-v2", "b1.mp4"));
         Map<String, Path> folders = Map.of("node-a", folderA, "node-b", folderB);
         for (List<Object> partition : partitions) {
             String claimedBy = (String) partition.get(1);
@@ -127,7 +131,8 @@ class DistributedLocalityIntegrationTests {
 
     @Test
     void aLabelTargetRunsOnlyTheLabelledWorkersFiles() throws Exception {
-        assertThat(nodesThatRan("north", "label:site=north")).containsOnly("node-a").hasSize(2);
+        // node-a's two files in one partition
+        assertThat(nodesThatRan("north", "label:site=north")).containsExactly("node-a");
     }
 
     @Test

@@ -52,7 +52,7 @@ class JobCommandsTests {
                 .isEqualTo(reportFile.getParent().getParent().getFileName() + "/" + outcome.get("jobInstanceId").asLong());
         assertThat(outcome.get("report").get("totals").get("framesDecoded").asLong()).isEqualTo(20);
         assertThat(names(outcome.get("report"))).containsExactly("jobExecutionId", "jobName", "status", "startTime", "endTime",
-                "model", "totals", "nodes", "events");
+                "model", "totals", "nodes", "events", "leftOut");
     }
 
     @Test
@@ -64,7 +64,7 @@ class JobCommandsTests {
         assertThat(status.exitCode()).as(status.toString()).isZero();
         JsonNode json = JsonMapper.shared().readTree(status.out());
         assertThat(names(json)).containsExactly("jobExecutionId", "jobInstanceId", "jobName", "status", "exitCode", "failure",
-                "startTime", "endTime", "specSource", "runner", "steps", "partitions", "nodes");
+                "startTime", "endTime", "specSource", "runner", "steps", "partitions", "nodes", "leftOut");
         assertThat(json.get("nodes")).hasSize(1);
         assertThat(names(json.get("nodes").get(0))).containsExactly("nodeId", "bytesScanned", "bytesUploaded", "events",
                 "pendingUploads");
@@ -76,8 +76,11 @@ class JobCommandsTests {
         assertThat(json.get("partitions")).hasSize(2);
         JsonNode detect = json.get("partitions").get(0);
         assertThat(names(detect)).containsExactly("step", "partition", "node", "video", "status", "lastFrameIndex", "frames",
-                "undecodable", "failure", "host", "framesInferred", "detections");
+                "undecodable", "failure", "host", "framesInferred", "detections", "files");
         assertThat(detect.get("node").asString()).isEqualTo("local");
+        assertThat(detect.get("files")).hasSize(1);
+        assertThat(names(detect.get("files").get(0))).containsExactly("video", "frames", "framesDone", "framesInferred", "detections");
+        assertThat(detect.get("files").get(0).get("framesDone").asLong()).isEqualTo(20);
         assertThat(detect.get("lastFrameIndex").asLong()).isEqualTo(19);
         assertThat(detect.get("host").asString()).as("the host whose worker claimed it").isNotEmpty();
         assertThat(detect.get("framesInferred").asLong()).isEqualTo(20);

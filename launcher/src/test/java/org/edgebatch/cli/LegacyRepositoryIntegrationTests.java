@@ -50,12 +50,17 @@ class LegacyRepositoryIntegrationTests {
         try (RepositoryKeeper.Lease lease = KeepersGone.keeper().lease(repository.url()).orElseThrow();
              Connection connection = DriverManager.getConnection(repository.url(), "", "");
              Statement statement = connection.createStatement()) {
-            for (String table : new String[] {"EB_SCHEMA_HISTORY", "EB_REPOSITORY", "EB_NODE", "EB_NODE_FILE", "EB_PARTITION_CLAIM"}) {
+            for (String table : new String[] {"EB_SCHEMA_HISTORY", "EB_REPOSITORY", "EB_NODE", "EB_NODE_FILE", "EB_PARTITION_CLAIM",
+                    "EB_LEFT_OUT_FILE"}) {
                 statement.execute("DROP TABLE \"" + table + "\"");
             }
-            // the columns later migrations added to the first tables
-            statement.execute("ALTER TABLE EB_OUTBOX DROP COLUMN UPLOADED_BYTES");
-            statement.execute("ALTER TABLE EB_OUTBOX DROP COLUMN TARGET");
+            // and none of the columns later versions added to the first tables
+            statement.execute("DROP INDEX EB_VIDEO_PARTITION");
+            for (String column : new String[] {"EB_OUTBOX.UPLOADED_BYTES", "EB_OUTBOX.TARGET", "EB_VIDEO.PARTITION_NAME",
+                    "EB_VIDEO.PARTITION_INDEX"}) {
+                String[] tableColumn = column.split("\\.");
+                statement.execute("ALTER TABLE " + tableColumn[0] + " DROP COLUMN " + tableColumn[1]);
+            }
         }
 
         // when
@@ -71,6 +76,6 @@ class LegacyRepositoryIntegrationTests {
         assertThat(restarted.exitCode()).as(restarted.toString()).isZero();
         assertThat(JsonMapper.shared().readTree(restarted.out()).get("status").asString()).isEqualTo("COMPLETED");
         assertThat(repository.rows("SELECT \"version\", \"type\" FROM \"EB_SCHEMA_HISTORY\" WHERE \"version\" IS NOT NULL ORDER BY \"installed_rank\""))
-                .extracting(row -> row.get(0) + " " + row.get(1)).containsExactly("2 BASELINE", "3 SQL", "4 SQL");
+                .extracting(row -> row.get(0) + " " + row.get(1)).containsExactly("2 BASELINE", "3 SQL", "4 SQL", "5 SQL", "6 SQL");
     }
 }

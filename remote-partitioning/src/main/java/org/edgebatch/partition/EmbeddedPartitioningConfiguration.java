@@ -2,6 +2,7 @@ package org.edgebatch.partition;
 
 import java.util.List;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.edgebatch.job.DeploymentMode;
 import org.edgebatch.job.DiskInventoryPlanner;
 import org.edgebatch.job.EdgeBatchProperties;
@@ -10,6 +11,7 @@ import org.edgebatch.job.InventoryPlanner;
 import org.edgebatch.job.JobManagerConfiguration;
 import org.edgebatch.job.JobSpecStore;
 import org.edgebatch.job.PartitionClaims;
+import org.edgebatch.job.PartitionFiles;
 import org.edgebatch.job.PartitionStepFactory;
 import org.edgebatch.job.ProcessHeartbeat;
 import org.edgebatch.job.ProcessRecovery;
@@ -19,6 +21,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Embedded mode: every node of a spec runs in this JVM, partitions reach them through in-JVM channels, and the run is
@@ -46,10 +49,11 @@ public class EmbeddedPartitioningConfiguration {
 
     @Bean
     PartitionWorker partitionWorker(JobRepository jobRepository, WorkerSteps workerSteps, PartitionClaims claims,
-                                    JobSpecStore specs, ProcessHeartbeat heartbeat) {
+                                    JobSpecStore specs, ProcessHeartbeat heartbeat, DataSource dataSource) {
         // Every logical node of this process is served by this process: one worker id for all of them.
         String workerId = UUID.randomUUID().toString();
-        return new PartitionWorker(jobRepository, workerSteps, claims, new EmbeddedPartitionGuard(specs),
+        return new PartitionWorker(jobRepository, workerSteps, claims,
+                new EmbeddedPartitionGuard(specs, new PartitionFiles(new JdbcTemplate(dataSource))),
                 node -> new PartitionClaims.Worker(node, workerId, heartbeat.host(), heartbeat.pid()));
     }
 

@@ -9,8 +9,11 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
- * Partitions by where the files are: one partition per (node, video) of the job's plan, named {@code <node>-v<index>},
- * its context holding the node and the video ({@link org.edgebatch.job.PlannedVideo#toContext()}); or, for a per-node
+ * Partitions by where the files are: one partition per group of files of one node ({@link VideoPlan#groups}, at most
+ * {@code input.partitionFiles} files and {@code input.partitionSeconds} of footage, as the inventory fixed them in the
+ * job's context with the plan), named after its first file
+ * {@code <node>-v<index>}, its context holding the node, the first video and the group's size
+ * ({@link org.edgebatch.job.VideoGroup#toContext()}; the files themselves are in the job repository); or, for a per-node
  * step, one per node. The plan is read from the job's ExecutionContext when the manager step starts (register this as
  * a listener of it); the grid size is ignored, the plan decides. The same plan gives the same partitions on a restart.
  */
@@ -18,6 +21,7 @@ public final class LocalityPartitioner implements Partitioner, StepExecutionList
 
     private final PartitionGrain grain;
     private volatile VideoPlan plan;
+    private volatile ExecutionContext jobContext;
 
     public LocalityPartitioner(PartitionGrain grain) {
         this.grain = java.util.Objects.requireNonNull(grain, "grain must not be null");
@@ -25,7 +29,8 @@ public final class LocalityPartitioner implements Partitioner, StepExecutionList
 
     @Override
     public void beforeStep(StepExecution stepExecution) {
-        plan = VideoPlan.from(stepExecution.getJobExecution().getExecutionContext());
+        jobContext = stepExecution.getJobExecution().getExecutionContext();
+        plan = VideoPlan.from(jobContext);
     }
 
     /** The plan read when the step started. */
@@ -38,6 +43,8 @@ public final class LocalityPartitioner implements Partitioner, StepExecutionList
 
     @Override
     public Map<String, ExecutionContext> partition(int gridSize) {
-        return plan().partitions(grain);
+        // Grouped by the budget stored with the plan (a plan from before groups: one file each), so a restart
+        // partitions exactly as the first run did.
+        return plan().partitions(grain, jobContext);
     }
 }

@@ -21,14 +21,28 @@ class FailureInjection {
     /** The trap: armed with a frame index, it fires once. */
     static final class Trap {
         final AtomicLong frame = new AtomicLong(-1);
+        volatile String video;
         final Map<Long, AtomicInteger> processed = new ConcurrentHashMap<>();
+        final Map<String, AtomicInteger> processedByVideo = new ConcurrentHashMap<>();
 
         void arm(long frameIndex) {
+            video = null;
+            frame.set(frameIndex);
+        }
+
+        /** Fires at a frame of one video (its id in the plan, {@code v1}). */
+        void arm(String videoId, long frameIndex) {
+            video = videoId;
             frame.set(frameIndex);
         }
 
         int timesProcessed(long frameIndex) {
             AtomicInteger count = processed.get(frameIndex);
+            return count == null ? 0 : count.get();
+        }
+
+        int timesProcessed(String videoId, long frameIndex) {
+            AtomicInteger count = processedByVideo.get(videoId + ":" + frameIndex);
             return count == null ? 0 : count.get();
         }
     }
@@ -44,7 +58,8 @@ class FailureInjection {
             @Override
             public void beforeProcess(PendingFrame item) {
                 long index = item.frame().frame().index();
-                if (trap.frame.compareAndSet(index, -1)) {
+                String video = trap.video;
+                if ((video == null || video.equals(item.frame().frame().video())) && trap.frame.compareAndSet(index, -1)) {
                     throw new IllegalStateException("injected failure at frame " + index);
                 }
             }
@@ -52,6 +67,8 @@ class FailureInjection {
             @Override
             public void afterProcess(PendingFrame item, FrameDetections result) {
                 trap.processed.computeIfAbsent(item.frame().frame().index(), i -> new AtomicInteger()).incrementAndGet();
+                trap.processedByVideo.computeIfAbsent(item.frame().frame().video() + ":" + item.frame().frame().index(),
+                        key -> new AtomicInteger()).incrementAndGet();
             }
         });
     }

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import org.edgebatch.job.JobStatusView;
 import org.edgebatch.job.LaunchOptions;
+import org.edgebatch.job.PartitionView;
 import org.edgebatch.job.PlannedVideo;
 import org.edgebatch.output.OutputLayout;
 import org.edgebatch.publish.Outbox;
@@ -91,8 +92,8 @@ class PublishAndScheduleTests {
             assertThat(context.jobs().validate(spec, scheduled).videos()).isEmpty();
             assertThat(context.jobs().start(spec, scheduled)).isEmpty();
 
-            // when: one file is touched and one is added
-            Files.setLastModifiedTime(first, FileTime.from(Instant.now().plusSeconds(60)));
+            // when: one file is touched (a while ago: a file touched within input.settleSeconds waits) and one is added
+            Files.setLastModifiedTime(first, FileTime.from(Instant.now().minusSeconds(600)));
             Path added = WalkingFootage.render(WalkingFootage.walking(320, 180, 10, 1, 0, 1), videos.resolve("c.mp4"));
 
             // then
@@ -100,7 +101,10 @@ class PublishAndScheduleTests {
                     .containsExactlyInAnyOrder(first.toRealPath(), added.toRealPath());
             JobExecution run = context.jobs().start(spec, scheduled).orElseThrow().await();
             assertThat(run.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-            assertThat(context.executions().status(run.getId()).partitions()).hasSize(4);
+            // one partition of both files in each of detect and events, listing them
+            assertThat(context.executions().status(run.getId()).partitions()).hasSize(2).allSatisfy(partition ->
+                    assertThat(partition.files()).extracting(PartitionView.FileView::video)
+                            .containsExactly(first.toRealPath().toString(), added.toRealPath().toString()));
             assertThat(context.jobs().validate(spec, scheduled).videos()).isEmpty();
         }
     }

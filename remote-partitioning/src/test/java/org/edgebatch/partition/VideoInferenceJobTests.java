@@ -108,7 +108,7 @@ class VideoInferenceJobTests {
                 assertThat(schema.validate(json)).extracting(Error::toString).as("the report against " + RunReport.SCHEMA).isEmpty();
             }
             assertThat(fields(json)).containsExactlyInAnyOrder("events", "endTime", "jobExecutionId", "jobName", "model", "nodes",
-                    "startTime", "status", "totals");
+                    "startTime", "status", "totals", "leftOut");
             Set<String> totals = Set.of("files", "framesDecoded", "framesInferred", "framesSkippedByMotion", "framesUndecodable",
                     "detections", "events", "bytesScanned", "bytesEventArtifacts", "videoSeconds", "wallSeconds", "framesPerSecond",
                     "bytesUploaded", "pendingUploads");

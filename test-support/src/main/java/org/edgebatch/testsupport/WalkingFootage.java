@@ -3,7 +3,10 @@ package org.edgebatch.testsupport;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import org.edgebatch.testsupport.data.FootageImages;
 import org.edgebatch.video.FootageRenderer;
 
@@ -25,6 +28,19 @@ public final class WalkingFootage {
                 .background(FootageImages.yard(width, height)).gop(fps * 2)
                 .sprite(new FootageRenderer.Sprite(person, width / 20, height / 6, width - person.getWidth() - width / 20,
                         height / 6, walkFrom, walkTo));
+    }
+
+    /**
+     * Marks a file a test wrote as written {@link FootageRenderer#DEFAULT_MODIFIED_AGO} ago, as rendered footage is:
+     * without it a job run at once would defer it as still being written ({@code input.settleSeconds}).
+     */
+    public static Path settled(Path file) {
+        try {
+            Files.setLastModifiedTime(file, FileTime.from(Instant.now().minus(FootageRenderer.DEFAULT_MODIFIED_AGO)));
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot set the modification time of " + file + ": " + e.getMessage(), e);
+        }
     }
 
     /** Renders {@code footage} into {@code file}; returns the file. */

@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.edgebatch.job.InventoryPlanner;
+import org.edgebatch.job.LeftOutFile;
 import org.edgebatch.job.PlannedVideo;
 import org.edgebatch.job.VideoPlan;
 import org.edgebatch.node.InventoryException;
@@ -26,7 +27,9 @@ import org.edgebatch.spec.TargetSpec;
  * each allowed only where a selected node's allow-list holds it; every file is planned on the node whose inventory
  * lists it (a path on two machines is two files), so a partition only ever goes to a node that holds its file. An
  * input path outside every registered node's allow-list is refused; one that only unselected nodes hold is left out,
- * so one spec can list every site's folders and a target pick among them.
+ * so one spec can list every site's folders and a target pick among them. A file found under a folder that its worker
+ * could not probe is left out with the probe's reason (one named directly is refused), and one modified within
+ * {@code input.settleSeconds} is deferred to the next run.
  */
 public final class RegistryInventoryPlanner implements InventoryPlanner {
 
@@ -82,20 +85,32 @@ public final class RegistryInventoryPlanner implements InventoryPlanner {
                     + ")").collect(Collectors.joining(", ")));
         }
         List<PlannedVideo> videos = new ArrayList<>();
+        List<LeftOutFile> leftOut = new ArrayList<>();
+        int settleSeconds = input.settleSeconds();
         for (Map.Entry<String, List<NodeFile>> node : byNode.entrySet()) {
             for (NodeFile file : node.getValue()) {
                 if (!include.test(new VideoAsset(node.getKey(), file.path(), file.sizeBytes(), file.lastModified()))) {
                     continue;
                 }
+                long age = now - file.lastModified().toEpochMilli();
+                if (age < settleSeconds * 1000L) {
+                    leftOut.add(LeftOutFile.deferred(node.getKey(), file.path(), age, settleSeconds));
+                    continue;
+                }
                 if (!file.readable()) {
-                    throw new InventoryException("not a readable video: " + file.path() + " on node " + node.getKey() + ": "
-                            + file.probeError());
+                    if (inputs.contains(file.path())) {
+                        // Named directly: choosing a file that cannot be read is a mistake to refuse up front.
+                        throw new InventoryException("not a readable video: " + file.path() + " on node " + node.getKey() + ": "
+                                + file.probeError());
+                    }
+                    leftOut.add(LeftOutFile.unreadable(node.getKey(), file.path(), file.probeError()));
+                    continue;
                 }
                 videos.add(new PlannedVideo("v" + videos.size(), node.getKey(), file.path(), file.sizeBytes(), file.lastModified(),
                         file.frames(), file.fps(), file.durationMicros(), file.width(), file.height()));
             }
         }
-        return new VideoPlan(videos);
+        return new VideoPlan(videos, leftOut);
     }
 
     /** The live nodes the target allows, refusing a target no live node fits with the nodes seen. */

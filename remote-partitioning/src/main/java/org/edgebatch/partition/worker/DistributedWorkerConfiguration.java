@@ -3,10 +3,12 @@ package org.edgebatch.partition.worker;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.edgebatch.job.EdgeBatchProperties;
 import org.edgebatch.job.JobSpecStore;
 import org.edgebatch.job.NodeDetectors;
 import org.edgebatch.job.PartitionClaims;
+import org.edgebatch.job.PartitionFiles;
 import org.edgebatch.job.ProcessHeartbeat;
 import org.edgebatch.job.WorkerSteps;
 import org.edgebatch.node.AllowList;
@@ -27,6 +29,7 @@ import org.springframework.beans.factory.BeanFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Distributed mode, a worker's side: the node a {@link WorkerSettings} bean describes, taking partition requests from
@@ -47,11 +50,12 @@ public class DistributedWorkerConfiguration {
     @Bean
     PartitionWorker partitionWorker(JobRepository jobRepository, WorkerSteps workerSteps, PartitionClaims claims,
                                     JobSpecStore specs, WorkerSettings settings, AllowList workerAllowList,
-                                    WorkerRegistration registration) {
+                                    WorkerRegistration registration, DataSource dataSource) {
         PartitionClaims.Worker self = new PartitionClaims.Worker(settings.nodeId(), registration.workerId(),
                 registration.host(), registration.pid());
         return new PartitionWorker(jobRepository, workerSteps, claims,
-                new WorkerPartitionGuard(settings.nodeId(), workerAllowList, specs),
+                new WorkerPartitionGuard(settings.nodeId(), workerAllowList, specs,
+                        new PartitionFiles(new JdbcTemplate(dataSource))),
                 node -> {
                     if (!node.equals(settings.nodeId())) {
                         throw new PartitionRefusedException("a request for node '" + node + "' reached the worker of node '"

@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import org.edgebatch.job.DetectWorkerStepFactory;
 import org.edgebatch.job.JobSpecStore;
+import org.edgebatch.job.PartitionFiles;
 import org.edgebatch.job.PartitionNames;
 import org.edgebatch.job.PlannedVideo;
 import org.edgebatch.job.VideoJobOperator;
@@ -36,12 +37,15 @@ public final class WorkerPartitionGuard implements PartitionGuard {
     private final String nodeId;
     private final AllowList allowList;
     private final JobSpecStore specs;
+    private final PartitionFiles files;
     private final Map<Path, Hashed> hashes = new ConcurrentHashMap<>();
 
-    public WorkerPartitionGuard(String nodeId, AllowList allowList, JobSpecStore specs) {
+    /** @param files reads which files a partition holds, each checked against the allow-list */
+    public WorkerPartitionGuard(String nodeId, AllowList allowList, JobSpecStore specs, PartitionFiles files) {
         this.nodeId = Objects.requireNonNull(nodeId, "nodeId must not be null");
         this.allowList = Objects.requireNonNull(allowList, "allowList must not be null");
         this.specs = Objects.requireNonNull(specs, "specs must not be null");
+        this.files = Objects.requireNonNull(files, "files must not be null");
     }
 
     @Override
@@ -49,7 +53,9 @@ public final class WorkerPartitionGuard implements PartitionGuard {
         var context = partition.getExecutionContext();
         if (context.containsKey(PlannedVideo.VIDEO_PATH)) {
             try {
-                allowList.resolve(Path.of(context.getString(PlannedVideo.VIDEO_PATH)), nodeId);
+                for (PlannedVideo video : files.of(partition)) {
+                    allowList.resolve(video.path(), nodeId);
+                }
             } catch (InventoryException e) {
                 throw new PartitionRefusedException(e.getMessage(), e);
             }

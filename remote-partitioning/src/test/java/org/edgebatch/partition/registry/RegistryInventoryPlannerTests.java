@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.edgebatch.job.LeftOutFile;
 import org.edgebatch.job.PlannedVideo;
 import org.edgebatch.job.VideoPlan;
 import org.edgebatch.node.InventoryException;
@@ -284,17 +285,52 @@ class RegistryInventoryPlannerTests {
     }
 
     @Test
-    void aPlannedFileWithAProbeErrorIsRefusedNamingIt() {
+    void aFileFoundInAFolderWithAProbeErrorIsLeftOutWithItsReasonAndTheRestPlanned() {
+        // given
+        twoNodes();
+        registry.publishInventory("node-a", "worker-node-a", List.of(file("node-a", "/srv/a/cams/1.mp4"),
+                new NodeFile("node-a", Path.of("/srv/a/cams/bad.mp4"), 10, MODIFIED, 0, 0, 0, 0, 0, "moov atom not found")));
+
+        // when
+        VideoPlan plan = planner.plan(spec("all", "/srv/a/cams"));
+
+        // then
+        assertThat(plan.videos()).extracting(video -> video.path().toString()).containsExactly("/srv/a/cams/1.mp4");
+        assertThat(plan.leftOut()).containsExactly(LeftOutFile.unreadable("node-a", Path.of("/srv/a/cams/bad.mp4"),
+                "moov atom not found"));
+    }
+
+    @Test
+    void aFileNamedDirectlyWithAProbeErrorIsRefusedNamingIt() {
         // given
         twoNodes();
         registry.publishInventory("node-a", "worker-node-a", List.of(file("node-a", "/srv/a/cams/1.mp4"),
                 new NodeFile("node-a", Path.of("/srv/a/cams/bad.mp4"), 10, MODIFIED, 0, 0, 0, 0, 0, "moov atom not found")));
 
         // when / then
-        assertThatThrownBy(() -> planner.plan(spec("all", "/srv/a/cams")))
+        assertThatThrownBy(() -> planner.plan(spec("all", "/srv/a/cams/bad.mp4")))
                 .isInstanceOf(InventoryException.class)
                 .hasMessage("not a readable video: /srv/a/cams/bad.mp4 on node node-a: moov atom not found");
-        assertThat(planner.plan(spec("all", "/srv/a/cams"), asset -> !asset.path().endsWith("bad.mp4")).videos()).hasSize(1);
+    }
+
+    @Test
+    void aFileModifiedWithinTheSettleTimeIsDeferred() {
+        // given
+        twoNodes();
+        Instant justNow = Instant.ofEpochMilli(registry.now() - 2_000);
+        registry.publishInventory("node-a", "worker-node-a", List.of(file("node-a", "/srv/a/cams/1.mp4"),
+                new NodeFile("node-a", Path.of("/srv/a/cams/2.mp4"), 10, justNow, 250, 25.0, 10_000_000, 640, 360, null)));
+
+        // when
+        VideoPlan plan = planner.plan(spec("all", "/srv/a/cams"));
+
+        // then
+        assertThat(plan.videos()).extracting(video -> video.path().toString()).containsExactly("/srv/a/cams/1.mp4");
+        assertThat(plan.leftOut()).singleElement().satisfies(left -> {
+            assertThat(left.kind()).isEqualTo(LeftOutFile.DEFERRED);
+            assertThat(left.path()).isEqualTo(Path.of("/srv/a/cams/2.mp4"));
+            assertThat(left.reason()).startsWith("modified 2 s ago, within input.settleSeconds (30 s)");
+        });
     }
 
     @Test
