@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -38,7 +40,9 @@ class PeopleCounterFunctionalTests {
         // given: two cameras' footage (copies: the CLI refuses links that lead outside its allow-list)
         Path footage = Files.createDirectories(dir.resolve("footage"));
         for (String clip : List.of("pets2009_vtest_480x360.mp4", "intersection_cctv_640x480.mp4")) {
-            Files.copy(SharedData.video(clip), footage.resolve(clip));
+            Path copy = Files.copy(SharedData.video(clip), footage.resolve(clip));
+            // a copy is new: the CLI would leave it for a later run as a file still being written (input.settleSeconds)
+            Files.setLastModifiedTime(copy, FileTime.from(Instant.now().minus(Duration.ofHours(1))));
         }
         Path output = dir.resolve("out");
         Path home = Files.createDirectories(dir.resolve("home"));
