@@ -21,39 +21,16 @@ import static org.bytedeco.ffmpeg.global.avformat.av_seek_frame;
 import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EAGAIN;
 import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EOF;
 import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
-import static org.bytedeco.ffmpeg.global.avutil.AVCOL_RANGE_JPEG;
-import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_BGR24;
-import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
-import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV422P;
-import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV444P;
-import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUVJ420P;
-import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUVJ422P;
-import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUVJ444P;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_unref;
-import static org.bytedeco.ffmpeg.global.swscale.SWS_AREA;
-import static org.bytedeco.ffmpeg.global.swscale.SWS_BILINEAR;
-import static org.bytedeco.ffmpeg.global.swscale.SWS_CS_DEFAULT;
-import static org.bytedeco.ffmpeg.global.swscale.sws_getCoefficients;
-import static org.bytedeco.ffmpeg.global.swscale.sws_setColorspaceDetails;
-import static org.bytedeco.ffmpeg.global.swscale.sws_freeContext;
-import static org.bytedeco.ffmpeg.global.swscale.sws_getCachedContext;
-import static org.bytedeco.ffmpeg.global.swscale.sws_scale;
 
-import java.lang.foreign.Arena;
-import java.lang.foreign.MemorySegment;
 import java.util.ArrayDeque;
 import java.util.TreeSet;
 import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avutil.AVDictionary;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
-import org.bytedeco.ffmpeg.swscale.SwsContext;
-import org.bytedeco.javacpp.BytePointer;
-import org.bytedeco.javacpp.DoublePointer;
-import org.bytedeco.javacpp.IntPointer;
-import org.bytedeco.javacpp.PointerPointer;
 import org.edgebatch.detect.BgrImage;
 
 /**
@@ -69,6 +46,11 @@ import org.edgebatch.detect.BgrImage;
  * <p>JavaCV's {@code FFmpegFrameGrabber} is not used for this because it ignores decode errors (a
  * frame then silently vanishes and shifts every later index) and treats any read error as the end of
  * the file, which hides truncation.
+ *
+ * <p>Its size has a reason: demuxing, the send/receive loop, the bookkeeping of packets awaiting their
+ * pictures (what makes indices stable and losses visible) and seeking by anchor all read and reset the
+ * same state, so split apart they would hand that state back and forth; converting pictures to BGR,
+ * which shares none of it, is {@link PictureConverter}.
  */
 final class FrameDecoder implements AutoCloseable {
 
@@ -107,13 +89,7 @@ final class FrameDecoder implements AutoCloseable {
     private AVCodecContext codec;
     private AVPacket packet;
     private AVFrame picture;
-    private SwsContext scaler;
-    private long scalerGeometry;
-    private Arena scratchArena;
-    private MemorySegment scratch;
-    private PointerPointer<BytePointer> source;
-    private final PointerPointer<BytePointer> target = new PointerPointer<>(4);
-    private final IntPointer targetStride = new IntPointer(4);
+    private final PictureConverter converter;
 
     private final ArrayDeque<AVPacket> toSend = new ArrayDeque<>();
     private final TreeSet<Long> unresolved = new TreeSet<>();
@@ -140,6 +116,7 @@ final class FrameDecoder implements AutoCloseable {
         this.video = video;
         this.keyFramesOnly = keyFramesOnly;
         this.dtsKeyed = container.dtsKeyed();
+        this.converter = new PictureConverter(video);
         var parameters = container.stream().codecpar();
         var decoder = avcodec_find_decoder(parameters.codec_id());
         codec = avcodec_alloc_context3(decoder);
@@ -157,8 +134,6 @@ final class FrameDecoder implements AutoCloseable {
         }
         packet = av_packet_alloc();
         picture = av_frame_alloc();
-        // AVFrame starts with its data[] plane pointers, so the frame itself is the plane array sws_scale wants.
-        source = new PointerPointer<>((org.bytedeco.javacpp.Pointer) picture);
     }
 
     /**
@@ -267,49 +242,7 @@ final class FrameDecoder implements AutoCloseable {
 
     /** Converts the current picture to a newly allocated (heap) BGR image of the given size, owned by the caller. */
     BgrImage toImage(int width, int height) {
-        int format = picture.format();
-        boolean fullRange = picture.color_range() == AVCOL_RANGE_JPEG;
-        // The yuvj formats are full-range yuv by another name; swscale wants the range said explicitly.
-        if (format == AV_PIX_FMT_YUVJ420P || format == AV_PIX_FMT_YUVJ422P || format == AV_PIX_FMT_YUVJ444P) {
-            format = format == AV_PIX_FMT_YUVJ420P ? AV_PIX_FMT_YUV420P : format == AV_PIX_FMT_YUVJ422P ? AV_PIX_FMT_YUV422P : AV_PIX_FMT_YUV444P;
-            fullRange = true;
-        }
-        long geometry = ((long) picture.width() << 48) ^ ((long) picture.height() << 32) ^ ((long) width << 16) ^ height
-                ^ ((long) format << 56) ^ (fullRange ? 1L << 62 : 0);
-        if (scaler == null || geometry != scalerGeometry) {
-            // Shrinking, an area average: what YOLOv5's own loader shrinks images with (cv2.INTER_AREA), free of the
-            // aliasing of a 2-tap filter, and half the cost of swscale's wide bilinear filter (0.8 against 1.3 ms a
-            // 1080p frame to 640x360 here, next to 1.4 ms of H.264 decoding).
-            int filter = width < picture.width() || height < picture.height() ? SWS_AREA : SWS_BILINEAR;
-            scaler = sws_getCachedContext(scaler, picture.width(), picture.height(), format,
-                    width, height, AV_PIX_FMT_BGR24, filter, null, null, (DoublePointer) null);
-            if (scaler == null) {
-                throw new VideoDecodeException(video, -1, video + ": FFmpeg cannot convert pixel format " + picture.format() + " to BGR");
-            }
-            // Set once per context: it rebuilds swscale's tables, far too slow to do per frame.
-            IntPointer coefficients = sws_getCoefficients(SWS_CS_DEFAULT);
-            sws_setColorspaceDetails(scaler, coefficients, fullRange ? 1 : 0, coefficients, 1, 0, 1 << 16, 1 << 16);
-            scalerGeometry = geometry;
-        }
-        int stride = width * 3;
-        long size = (long) stride * height;
-        if (scratch == null || scratch.byteSize() < size) {
-            // One native buffer per decoder for swscale to write into, freed on close.
-            if (scratchArena != null) {
-                scratchArena.close();
-            }
-            scratchArena = Arena.ofShared();
-            scratch = scratchArena.allocate(size, 64);
-        }
-        target.put(0, new BytePointer(scratch.asByteBuffer()));
-        targetStride.put(0, stride);
-        sws_scale(scaler, source, picture.linesize(), 0, picture.height(), target, targetStride);
-        target.put(0, (BytePointer) null);
-        // The frame owns a heap copy: the garbage collector frees it with the frame, and heap allocation is
-        // far cheaper than a native segment per frame (an automatic arena's 6 MB allocations end in System.gc()).
-        BgrImage image = BgrImage.allocate(width, height);
-        MemorySegment.copy(scratch, 0, image.pixels(), 0, size);
-        return image;
+        return converter.convert(picture, width, height);
     }
 
     private Pump pump() {
@@ -510,10 +443,7 @@ final class FrameDecoder implements AutoCloseable {
     @Override
     public void close() {
         freeQueuedPackets();
-        if (scaler != null) {
-            sws_freeContext(scaler);
-            scaler = null;
-        }
+        converter.close();
         if (picture != null) {
             av_frame_free(picture);
             picture = null;
@@ -525,12 +455,6 @@ final class FrameDecoder implements AutoCloseable {
         if (codec != null) {
             avcodec_free_context(codec);
             codec = null;
-        }
-        target.close();
-        targetStride.close();
-        if (scratchArena != null) {
-            scratchArena.close();
-            scratchArena = null;
         }
     }
 }

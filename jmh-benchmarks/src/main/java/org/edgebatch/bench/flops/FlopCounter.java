@@ -89,12 +89,12 @@ public final class FlopCounter {
         return switch (op) {
             // weights [out channels, in channels / group, kernel...]: one MAC per weight per output position
             case "Conv", "ConvInteger", "QLinearConv" ->
-                    2 * out.get(0) * out.get(1) * ShapeWalk.product(out.subList(2, out.size()))
-                            * ShapeWalk.product(b.subList(1, b.size()));
+                    2 * out.get(0) * out.get(1) * OperatorShapes.product(out.subList(2, out.size()))
+                            * OperatorShapes.product(b.subList(1, b.size()));
             // weights [in channels, out channels / group, kernel...]: one MAC per weight per input position
-            case "ConvTranspose" -> 2 * a.get(0) * ShapeWalk.product(a.subList(2, a.size())) * ShapeWalk.product(b);
+            case "ConvTranspose" -> 2 * a.get(0) * OperatorShapes.product(a.subList(2, a.size())) * OperatorShapes.product(b);
             case "Gemm" -> 2 * out.get(0) * out.get(1) * (node.integer("transA", 0) == 1 ? a.get(0) : a.get(1));
-            default -> 2 * ShapeWalk.product(out) * a.getLast(); // matrix products: K = a's last dimension
+            default -> 2 * OperatorShapes.product(out) * a.getLast(); // matrix products: K = a's last dimension
         };
     }
 }

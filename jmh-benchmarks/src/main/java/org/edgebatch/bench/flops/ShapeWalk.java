@@ -1,5 +1,7 @@
 package org.edgebatch.bench.flops;
 
+import static org.edgebatch.bench.flops.OperatorShapes.*;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -14,19 +16,6 @@ import java.util.Set;
  * counts that depend on it are lost.
  */
 final class ShapeWalk {
-
-    private static final Set<String> SAME_SHAPE = Set.of("Relu", "Sigmoid", "LeakyRelu", "HardSigmoid", "HardSwish",
-            "Tanh", "Exp", "Log", "Sqrt", "Cast", "Identity", "Softmax", "LogSoftmax", "Clip", "Dropout",
-            "QuantizeLinear", "DequantizeLinear", "DynamicQuantizeLinear", "Neg", "Abs", "Erf", "Mish", "Swish",
-            "Floor", "Ceil", "Round", "BatchNormalization", "InstanceNormalization", "LayerNormalization", "Not",
-            "Reciprocal", "Elu", "Selu", "Gelu", "Softplus", "Sign", "IsNaN", "Celu", "Sin", "Cos", "CastLike",
-            "LRN");
-    private static final Set<String> BROADCAST = Set.of("Add", "Sub", "Mul", "Div", "Pow", "Equal", "Greater", "Less",
-            "GreaterOrEqual", "LessOrEqual", "And", "Or", "Xor", "Max", "Min", "Sum", "Mean", "PRelu", "Mod", "Where",
-            "QLinearAdd", "QLinearMul", "BitShift");
-    private static final Set<String> REDUCE = Set.of("ReduceMean", "ReduceSum", "ReduceMax", "ReduceMin",
-            "ReduceProd", "ReduceL1", "ReduceL2", "ReduceLogSum", "ReduceLogSumExp", "ReduceSumSquare", "ArgMax",
-            "ArgMin");
 
     private final Map<String, List<Long>> shapes = new HashMap<>();
     private final Map<String, List<Double>> values = new HashMap<>();
@@ -86,6 +75,10 @@ final class ShapeWalk {
         return value == null ? null : value.stream().map(Double::longValue).toList();
     }
 
+    private static <T> T orElse(T value, T otherwise) {
+        return value != null ? value : otherwise;
+    }
+
     private void value(OnnxNode node, List<Double> value) {
         values.put(node.outputs().getFirst(), List.copyOf(value));
     }
@@ -102,35 +95,36 @@ final class ShapeWalk {
             return List.of(broadcastInputs(node));
         }
         if (REDUCE.contains(op)) {
-            return List.of(reduce(node));
+            List<Long> axes = op.startsWith("Arg") ? List.of(node.integer("axis", 0)) : longsOf(node, 1);
+            return List.of(reduce(node, in(node, 0), orElse(axes, node.ints("axes", List.of()))));
         }
         return switch (op) {
             case "Constant" -> List.of(constant(node));
             case "Conv", "ConvInteger" -> List.of(convolution(node, in(node, 0), in(node, 1)));
             case "QLinearConv" -> List.of(convolution(node, in(node, 0), in(node, 3)));
-            case "ConvTranspose" -> List.of(transposedConvolution(node));
-            case "MaxPool", "AveragePool", "LpPool" -> List.of(pool(node));
+            case "ConvTranspose" -> List.of(transposedConvolution(node, in(node, 0), in(node, 1)));
+            case "MaxPool", "AveragePool", "LpPool" -> List.of(pool(node, in(node, 0)));
             case "GlobalAveragePool", "GlobalMaxPool", "GlobalLpPool" -> List.of(globalPool(in(node, 0)));
             case "Resize", "Upsample" -> List.of(resize(node));
             case "Concat" -> List.of(concat(node));
-            case "Split" -> split(node);
+            case "Split" -> split(node, in(node, 0), orElse(longsOf(node, 1), node.ints("split", List.of())));
             case "Slice" -> List.of(slice(node));
             case "Reshape" -> List.of(reshape(node));
-            case "Transpose" -> List.of(transpose(node));
-            case "Flatten" -> List.of(flatten(node));
+            case "Transpose" -> List.of(transpose(node, in(node, 0)));
+            case "Flatten" -> List.of(flatten(node, in(node, 0)));
             case "Squeeze" -> List.of(squeeze(node));
             case "Unsqueeze" -> List.of(unsqueeze(node));
             case "Shape" -> List.of(shapeOf(node));
             case "Gather" -> List.of(gather(node));
             case "MatMul", "MatMulInteger" -> List.of(matMul(in(node, 0), in(node, 1)));
             case "QLinearMatMul" -> List.of(matMul(in(node, 0), in(node, 3)));
-            case "Gemm" -> List.of(gemm(node));
+            case "Gemm" -> List.of(gemm(node, in(node, 0), in(node, 1)));
             case "Expand" -> List.of(broadcast(in(node, 0), required(longsOf(node, 1))));
-            case "Tile" -> List.of(tile(node));
-            case "Pad" -> List.of(pad(node));
+            case "Tile" -> List.of(tile(in(node, 0), required(longsOf(node, 1))));
+            case "Pad" -> List.of(pad(in(node, 0), required(orElse(longsOf(node, 1), node.ints("pads", null)))));
             case "ConstantOfShape" -> List.of(required(longsOf(node, 0)));
-            case "DepthToSpace" -> List.of(depthToSpace(node, true));
-            case "SpaceToDepth" -> List.of(depthToSpace(node, false));
+            case "DepthToSpace" -> List.of(depthToSpace(node, in(node, 0), true));
+            case "SpaceToDepth" -> List.of(depthToSpace(node, in(node, 0), false));
             default -> throw new UnknownShape(); // data-dependent (NonZero, TopK, NMS, ...) or not covered
         };
     }
@@ -159,79 +153,6 @@ final class ShapeWalk {
             return List.of();
         }
         throw new UnknownShape();
-    }
-
-    private List<Long> convolution(OnnxNode node, List<Long> x, List<Long> w) throws UnknownShape {
-        int spatial = x.size() - 2;
-        List<Long> kernel = w.subList(2, w.size());
-        List<Long> out = new ArrayList<>(List.of(x.get(0), w.get(0)));
-        out.addAll(slidingWindow(node, x.subList(2, x.size()), kernel, spatial));
-        return out;
-    }
-
-    private List<Long> transposedConvolution(OnnxNode node) throws UnknownShape {
-        List<Long> x = in(node, 0);
-        List<Long> w = in(node, 1);
-        int spatial = x.size() - 2;
-        long group = node.integer("group", 1);
-        List<Long> out = new ArrayList<>(List.of(x.get(0), w.get(1) * group));
-        List<Long> explicit = node.ints("output_shape", List.of());
-        if (!explicit.isEmpty()) {
-            out.addAll(explicit.subList(explicit.size() - spatial, explicit.size()));
-            return out;
-        }
-        List<Long> strides = node.ints("strides", ones(spatial));
-        List<Long> dilations = node.ints("dilations", ones(spatial));
-        List<Long> pads = node.ints("pads", zeros(2 * spatial));
-        List<Long> outputPadding = node.ints("output_padding", zeros(spatial));
-        for (int i = 0; i < spatial; i++) {
-            long k = w.get(2 + i);
-            out.add(strides.get(i) * (x.get(2 + i) - 1) + outputPadding.get(i) + (k - 1) * dilations.get(i) + 1
-                    - pads.get(i) - pads.get(i + spatial));
-        }
-        return out;
-    }
-
-    private List<Long> pool(OnnxNode node) throws UnknownShape {
-        List<Long> x = in(node, 0);
-        List<Long> kernel = node.ints("kernel_shape", List.of());
-        if (kernel.isEmpty()) {
-            throw new UnknownShape();
-        }
-        List<Long> out = new ArrayList<>(x.subList(0, 2));
-        out.addAll(slidingWindow(node, x.subList(2, x.size()), kernel, kernel.size()));
-        return out;
-    }
-
-    private List<Long> slidingWindow(OnnxNode node, List<Long> input, List<Long> kernel, int spatial) {
-        List<Long> strides = node.ints("strides", ones(spatial));
-        List<Long> dilations = node.ints("dilations", ones(spatial));
-        List<Long> pads = node.ints("pads", zeros(2 * spatial));
-        String autoPad = node.string("auto_pad", "NOTSET");
-        boolean ceil = node.integer("ceil_mode", 0) == 1;
-        List<Long> out = new ArrayList<>();
-        for (int i = 0; i < spatial; i++) {
-            long in = input.get(i);
-            long stride = strides.get(i);
-            long extent = (kernel.get(i) - 1) * dilations.get(i) + 1;
-            out.add(switch (autoPad) {
-                case "SAME_UPPER", "SAME_LOWER" -> Math.ceilDiv(in, stride);
-                case "VALID" -> Math.ceilDiv(in - extent + 1, stride);
-                default -> {
-                    long span = in + pads.get(i) + pads.get(i + spatial) - extent;
-                    yield (ceil ? Math.ceilDiv(span, stride) : Math.floorDiv(span, stride)) + 1;
-                }
-            });
-        }
-        return out;
-    }
-
-    private static List<Long> globalPool(List<Long> x) {
-        List<Long> out = new ArrayList<>(x.subList(0, 2));
-        for (int i = 2; i < x.size(); i++) {
-            out.add(1L);
-        }
-        return out;
     }
 
     private List<Long> resize(OnnxNode node) throws UnknownShape {
@@ -281,30 +202,6 @@ final class ShapeWalk {
         return out;
     }
 
-    private List<List<Long>> split(OnnxNode node) throws UnknownShape {
-        List<Long> x = in(node, 0);
-        int axis = axis(node.integer("axis", 0), x.size());
-        List<Long> sizes = longsOf(node, 1);
-        if (sizes == null) {
-            sizes = node.ints("split", List.of());
-        }
-        int parts = node.outputs().size();
-        if (sizes.isEmpty()) {
-            long each = Math.ceilDiv(x.get(axis), parts);
-            List<Long> equal = new ArrayList<>();
-            for (int i = 0; i < parts; i++) {
-                equal.add(Math.min(each, x.get(axis) - each * i));
-            }
-            sizes = equal;
-        }
-        List<List<Long>> out = new ArrayList<>();
-        for (long size : sizes) {
-            List<Long> part = new ArrayList<>(x);
-            part.set(axis, size);
-            out.add(part);
-        }
-        return out;
-    }
 
     private List<Long> slice(OnnxNode node) throws UnknownShape {
         List<Long> x = in(node, 0);
@@ -390,20 +287,6 @@ final class ShapeWalk {
         return out;
     }
 
-    private List<Long> transpose(OnnxNode node) throws UnknownShape {
-        List<Long> x = in(node, 0);
-        List<Long> reversed = new ArrayList<>(range(x.size()));
-        java.util.Collections.reverse(reversed);
-        List<Long> perm = node.ints("perm", reversed);
-        return perm.stream().map(p -> x.get(p.intValue())).toList();
-    }
-
-    private List<Long> flatten(OnnxNode node) throws UnknownShape {
-        List<Long> x = in(node, 0);
-        int axis = axis(node.integer("axis", 1), x.size() + 1);
-        return List.of(product(x.subList(0, axis)), product(x.subList(axis, x.size())));
-    }
-
     private List<Long> squeeze(OnnxNode node) throws UnknownShape {
         List<Long> x = in(node, 0);
         List<Long> axes = longsOf(node, 1);
@@ -473,78 +356,6 @@ final class ShapeWalk {
         return out;
     }
 
-    static List<Long> matMul(List<Long> a, List<Long> b) throws UnknownShape {
-        if (a.size() < 2 || b.size() < 2) {
-            throw new UnknownShape(); // vector products: not in the detectors this counts
-        }
-        List<Long> batch = broadcast(a.subList(0, a.size() - 2), b.subList(0, b.size() - 2));
-        List<Long> out = new ArrayList<>(batch);
-        out.add(a.get(a.size() - 2));
-        out.add(b.get(b.size() - 1));
-        return out;
-    }
-
-    private List<Long> gemm(OnnxNode node) throws UnknownShape {
-        List<Long> a = in(node, 0);
-        List<Long> b = in(node, 1);
-        long m = node.integer("transA", 0) == 1 ? a.get(1) : a.get(0);
-        long n = node.integer("transB", 0) == 1 ? b.get(0) : b.get(1);
-        return List.of(m, n);
-    }
-
-    private List<Long> tile(OnnxNode node) throws UnknownShape {
-        List<Long> x = in(node, 0);
-        List<Long> repeats = required(longsOf(node, 1));
-        List<Long> out = new ArrayList<>();
-        for (int i = 0; i < x.size(); i++) {
-            out.add(x.get(i) * repeats.get(i));
-        }
-        return out;
-    }
-
-    private List<Long> pad(OnnxNode node) throws UnknownShape {
-        List<Long> x = in(node, 0);
-        List<Long> pads = longsOf(node, 1);
-        if (pads == null) {
-            pads = required(node.ints("pads", null));
-        }
-        List<Long> out = new ArrayList<>();
-        for (int i = 0; i < x.size(); i++) {
-            out.add(x.get(i) + pads.get(i) + pads.get(i + x.size()));
-        }
-        return out;
-    }
-
-    private List<Long> reduce(OnnxNode node) throws UnknownShape {
-        List<Long> x = in(node, 0);
-        boolean keep = node.integer("keepdims", 1) == 1;
-        List<Long> axes = node.opType().startsWith("Arg") ? List.of(node.integer("axis", 0)) : longsOf(node, 1);
-        if (axes == null) {
-            axes = node.ints("axes", List.of());
-        }
-        List<Integer> reduced = new ArrayList<>();
-        for (long a : axes) {
-            reduced.add(axis(a, x.size()));
-        }
-        List<Long> out = new ArrayList<>();
-        for (int i = 0; i < x.size(); i++) {
-            boolean gone = axes.isEmpty() || reduced.contains(i);
-            if (!gone) {
-                out.add(x.get(i));
-            } else if (keep) {
-                out.add(1L);
-            }
-        }
-        return out;
-    }
-
-    private List<Long> depthToSpace(OnnxNode node, boolean toSpace) throws UnknownShape {
-        List<Long> x = in(node, 0);
-        long block = node.integer("blocksize", 1);
-        return toSpace ? List.of(x.get(0), x.get(1) / (block * block), x.get(2) * block, x.get(3) * block)
-                : List.of(x.get(0), x.get(1) * block * block, x.get(2) / block, x.get(3) / block);
-    }
-
     private List<Long> broadcastInputs(OnnxNode node) throws UnknownShape {
         List<Long> out = in(node, 0);
         for (int i = 1; i < node.inputs().size(); i++) {
@@ -579,63 +390,4 @@ final class ShapeWalk {
         value(node, Arrays.asList(out));
     }
 
-    static List<Long> broadcast(List<Long> a, List<Long> b) throws UnknownShape {
-        int rank = Math.max(a.size(), b.size());
-        Long[] out = new Long[rank];
-        for (int i = 0; i < rank; i++) {
-            long x = i < rank - a.size() ? 1 : a.get(i - (rank - a.size()));
-            long y = i < rank - b.size() ? 1 : b.get(i - (rank - b.size()));
-            if (x != y && x != 1 && y != 1) {
-                throw new UnknownShape();
-            }
-            out[i] = x == 1 ? y : x;
-        }
-        return Arrays.asList(out);
-    }
-
-    static long product(List<Long> dims) {
-        long product = 1;
-        for (long d : dims) {
-            product *= d;
-        }
-        return product;
-    }
-
-    private static <T> T required(T value) throws UnknownShape {
-        if (value == null) {
-            throw new UnknownShape();
-        }
-        return value;
-    }
-
-    private static int axis(long axis, int rank) {
-        return (int) (axis < 0 ? axis + rank : axis);
-    }
-
-    private static long clamp(long value, long low, long high) {
-        return Math.max(low, Math.min(high, value));
-    }
-
-    private static List<Long> ones(int n) {
-        return java.util.Collections.nCopies(n, 1L);
-    }
-
-    private static List<Long> zeros(int n) {
-        return java.util.Collections.nCopies(n, 0L);
-    }
-
-    private static List<Long> range(int n) {
-        List<Long> range = new ArrayList<>();
-        for (long i = 0; i < n; i++) {
-            range.add(i);
-        }
-        return range;
-    }
-
-    /** A shape this walk cannot know (data-dependent, or an operator it does not cover). */
-    static final class UnknownShape extends Exception {
-        UnknownShape() {
-            super(null, null, false, false);
-        }
-    }
 }
