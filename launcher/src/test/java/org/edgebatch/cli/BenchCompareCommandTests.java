@@ -1,7 +1,6 @@
 package org.edgebatch.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import java.awt.Color;
 import java.awt.image.BufferedImage;
@@ -13,9 +12,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.function.IntPredicate;
 import javax.imageio.ImageIO;
+import org.edgebatch.testsupport.HeadlessChromium;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,7 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BenchCompareCommandTests {
 
-    private static final Path CHROMIUM = Path.of(System.getProperty("edgebatch.chromium", "/usr/bin/chromium"));
 
     @TempDir
     Path dir;
@@ -94,15 +92,15 @@ class BenchCompareCommandTests {
         // when Chromium (CI installs it with ci/ensure-chromium.sh) renders it
         requireChromium();
         Path screenshot = dir.resolve("screenshot.png");
-        Run shot = chromium(List.of("--enable-logging=stderr", "--v=0", "--screenshot=" + screenshot,
+        HeadlessChromium.Run shot = chromium(List.of("--enable-logging=stderr", "--v=0", "--screenshot=" + screenshot,
                 "--window-size=1200,1600", page.toUri().toString()));
-        Run dom = chromium(List.of("--dump-dom", page.toUri().toString()));
+        HeadlessChromium.Run dom = chromium(List.of("--dump-dom", page.toUri().toString()));
 
         // then the DOM holds both machines' names as column heads, the page logged no error, and it is not blank
-        assertThat(shot.exitCode).as(shot.stderr).isZero();
-        assertThat(dom.exitCode).as(dom.stderr).isZero();
-        assertThat(pageErrors(shot.stderr)).isEmpty();
-        assertThat(dom.stdout).contains("<table id=\"comparison\">").contains("<th>vm</th>").contains("<th>old-nuc</th>")
+        assertThat(shot.exitCode()).as(shot.stderr()).isZero();
+        assertThat(dom.exitCode()).as(dom.stderr()).isZero();
+        assertThat(HeadlessChromium.pageErrors(shot.stderr())).isEmpty();
+        assertThat(dom.stdout()).contains("<table id=\"comparison\">").contains("<th>vm</th>").contains("<th>old-nuc</th>")
                 .contains("$ per hour of footage");
         BufferedImage image = ImageIO.read(screenshot.toFile());
         assertThat(image.getWidth()).isEqualTo(1200);
@@ -146,39 +144,12 @@ class BenchCompareCommandTests {
         }
     }
 
-    private static void requireChromium() {
-        if (!Files.isExecutable(CHROMIUM)) {
-            fail("Chromium is needed to check the HTML page and " + CHROMIUM + " is missing: install it with"
-                    + " 'apt-get install -y chromium' (ci/ensure-chromium.sh does so in CI) or point -Dedgebatch.chromium at it");
-        }
+    private void requireChromium() {
+        new HeadlessChromium(dir).requireInstalled("the HTML page");
     }
 
-    private record Run(int exitCode, String stdout, String stderr) {
-    }
-
-    private Run chromium(List<String> arguments) throws IOException, InterruptedException {
-        Path profile = Files.createTempDirectory(dir, "profile");
-        List<String> command = new ArrayList<>(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--disable-dev-shm-usage", "--user-data-dir=" + profile));
-        command.addAll(arguments);
-        Path out = Files.createTempFile(dir, "chromium", ".out");
-        Path err = Files.createTempFile(dir, "chromium", ".err");
-        Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        if (!process.waitFor(120, TimeUnit.SECONDS)) {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
-            fail("Chromium did not finish within 120 s: " + Files.readString(err));
-        }
-        return new Run(process.exitValue(), Files.readString(out), Files.readString(err));
-    }
-
-    /** Console messages and failed loads of the page; Chromium's own D-Bus and GPU complaints are not the page's. */
-    private static List<String> pageErrors(String stderr) {
-        return stderr.lines()
-                .filter(line -> line.contains("CONSOLE") || line.contains("net::ERR_") || line.contains("Failed to load")
-                        || line.contains("Not allowed to load"))
-                .toList();
+    private HeadlessChromium.Run chromium(List<String> arguments) throws IOException, InterruptedException {
+        return new HeadlessChromium(dir).run(arguments);
     }
 
     private static int distinctColours(BufferedImage image) {

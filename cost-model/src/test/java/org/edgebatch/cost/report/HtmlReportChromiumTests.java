@@ -1,19 +1,17 @@
 package org.edgebatch.cost.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import org.edgebatch.cost.io.Catalogs;
+import org.edgebatch.testsupport.HeadlessChromium;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,7 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class HtmlReportChromiumTests {
 
-    private static final Path CHROMIUM = Path.of(System.getProperty("edgebatch.chromium", "/usr/bin/chromium"));
 
     @TempDir
     static Path dir;
@@ -54,15 +51,15 @@ class HtmlReportChromiumTests {
         Path screenshot = dir.resolve("screenshot.png");
 
         // when it takes a screenshot of the report and dumps its DOM
-        Run shot = chromium(List.of("--enable-logging=stderr", "--v=0", "--screenshot=" + screenshot,
+        HeadlessChromium.Run shot = chromium(List.of("--enable-logging=stderr", "--v=0", "--screenshot=" + screenshot,
                 "--window-size=1280,2000", page.toUri().toString()));
-        Run dom = chromium(List.of("--dump-dom", page.toUri().toString()));
+        HeadlessChromium.Run dom = chromium(List.of("--dump-dom", page.toUri().toString()));
 
         // then both ran cleanly, the page logged no console or loading error, and the DOM holds the table
-        assertThat(shot.exitCode).as(shot.stderr).isZero();
-        assertThat(dom.exitCode).as(dom.stderr).isZero();
-        assertThat(pageErrors(shot.stderr)).isEmpty();
-        assertThat(dom.stdout).contains("<table id=\"costs\">").contains("<td class=\"num\">122,998.50</td>");
+        assertThat(shot.exitCode()).as(shot.stderr()).isZero();
+        assertThat(dom.exitCode()).as(dom.stderr()).isZero();
+        assertThat(HeadlessChromium.pageErrors(shot.stderr())).isEmpty();
+        assertThat(dom.stdout()).contains("<table id=\"costs\">").contains("<td class=\"num\">122,998.50</td>");
 
         // and the screenshot is no blank page: many colours, much ink, and the chart's storage and AI colours
         BufferedImage image = ImageIO.read(screenshot.toFile());
@@ -75,38 +72,11 @@ class HtmlReportChromiumTests {
     }
 
     private static void requireChromium() {
-        if (!Files.isExecutable(CHROMIUM)) {
-            fail("Chromium is needed to check the HTML report and " + CHROMIUM + " is missing: install it with"
-                    + " 'apt-get install -y chromium' (ci/ensure-chromium.sh does so in CI) or point -Dedgebatch.chromium at it");
-        }
+        new HeadlessChromium(dir).requireInstalled("the HTML report");
     }
 
-    private record Run(int exitCode, String stdout, String stderr) {
-    }
-
-    private static Run chromium(List<String> arguments) throws IOException, InterruptedException {
-        Path profile = Files.createTempDirectory(dir, "profile");
-        List<String> command = new ArrayList<>(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--disable-dev-shm-usage", "--user-data-dir=" + profile));
-        command.addAll(arguments);
-        Path out = Files.createTempFile(dir, "chromium", ".out");
-        Path err = Files.createTempFile(dir, "chromium", ".err");
-        Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        if (!process.waitFor(120, TimeUnit.SECONDS)) {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
-            fail("Chromium did not finish within 120 s: " + Files.readString(err));
-        }
-        return new Run(process.exitValue(), Files.readString(out), Files.readString(err));
-    }
-
-    /** Console messages and failed loads of the page; Chromium's own D-Bus and GPU complaints are not the page's. */
-    private static List<String> pageErrors(String stderr) {
-        return stderr.lines()
-                .filter(line -> line.contains("CONSOLE") || line.contains("net::ERR_") || line.contains("Failed to load")
-                        || line.contains("Not allowed to load"))
-                .toList();
+    private static HeadlessChromium.Run chromium(List<String> arguments) throws IOException, InterruptedException {
+        return new HeadlessChromium(dir).run(arguments);
     }
 
     private static double share(BufferedImage image, java.util.function.IntPredicate test) {
