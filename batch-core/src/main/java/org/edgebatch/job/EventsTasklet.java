@@ -55,6 +55,8 @@ final class EventsTasklet implements Tasklet {
     private final SnapshotRenderer snapshots;
     private final ClipWriter clips;
     private final OutputLayout layout;
+    /** Redacted copies exist only to be sent: none without events.redact, and none with publish.target none. */
+    private final Redactor redactor;
 
     EventsTasklet(JobSpec spec, List<PlannedVideo> videos, EventStore events, Outbox outbox, ProcessedFiles processed,
                   SnapshotRenderer snapshots, ClipWriter clips, OutputLayout layout) {
@@ -66,6 +68,9 @@ final class EventsTasklet implements Tasklet {
         this.snapshots = snapshots;
         this.clips = clips;
         this.layout = Objects.requireNonNull(layout, "layout must not be null");
+        EventsSpec settings = spec.events();
+        this.redactor = settings.redacts() && spec.publish().scheme() != PublishSpec.Scheme.NONE
+                ? new Redactor(Set.copyOf(settings.redact()), settings.style(), settings.margin()) : null;
     }
 
     @Override
@@ -101,9 +106,6 @@ final class EventsTasklet implements Tasklet {
 
     private EventArtifacts write(PlannedVideo video, DetectedEvent event, long instanceId, Path folder) throws IOException {
         EventsSpec settings = spec.events();
-        // Redacted copies exist only to be sent: with publish.target none nothing leaves the node.
-        Redactor redactor = settings.redacts() && spec.publish().scheme() != PublishSpec.Scheme.NONE
-                ? new Redactor(Set.copyOf(settings.redact()), settings.style(), settings.margin()) : null;
         Path redactedFolder = RedactedCopies.folder(folder);
         if (redactor != null) {
             Files.createDirectories(redactedFolder);
