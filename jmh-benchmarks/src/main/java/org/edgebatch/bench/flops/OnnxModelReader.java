@@ -275,38 +275,32 @@ public final class OnnxModelReader {
     }
 
     private static void readLongs(CodedInputStream in, int tag, List<Long> into) throws IOException {
-        if (WireFormat.getTagWireType(tag) == WireFormat.WIRETYPE_LENGTH_DELIMITED) {
-            int limit = in.pushLimit(in.readRawVarint32());
-            while (!in.isAtEnd()) {
-                into.add(in.readInt64());
-            }
-            in.popLimit(limit);
-        } else {
-            into.add(in.readInt64());
-        }
+        readRepeated(in, tag, () -> into.add(in.readInt64()));
     }
 
     private static void readFloats(CodedInputStream in, int tag, List<Double> into) throws IOException {
-        if (WireFormat.getTagWireType(tag) == WireFormat.WIRETYPE_LENGTH_DELIMITED) {
-            int limit = in.pushLimit(in.readRawVarint32());
-            while (!in.isAtEnd()) {
-                into.add((double) in.readFloat());
-            }
-            in.popLimit(limit);
-        } else {
-            into.add((double) in.readFloat());
-        }
+        readRepeated(in, tag, () -> into.add((double) in.readFloat()));
     }
 
     private static void readDoubles(CodedInputStream in, int tag, List<Double> into) throws IOException {
+        readRepeated(in, tag, () -> into.add(in.readDouble()));
+    }
+
+    /** A repeated scalar field: one value, or (packed, as proto3 writes them) a length-delimited run of them. */
+    private static void readRepeated(CodedInputStream in, int tag, ValueRead value) throws IOException {
         if (WireFormat.getTagWireType(tag) == WireFormat.WIRETYPE_LENGTH_DELIMITED) {
             int limit = in.pushLimit(in.readRawVarint32());
             while (!in.isAtEnd()) {
-                into.add(in.readDouble());
+                value.read();
             }
             in.popLimit(limit);
         } else {
-            into.add(in.readDouble());
+            value.read();
         }
+    }
+
+    @FunctionalInterface
+    private interface ValueRead {
+        void read() throws IOException;
     }
 }
